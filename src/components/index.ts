@@ -1,0 +1,2 @@
+// Public API of flarekit/components (curated). Populated by the components work.
+export {};

@@ -1,0 +1,2 @@
+// Public API of flarekit/intensity (curated). Populated by the intensity work.
+export {};

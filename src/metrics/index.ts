@@ -1,0 +1,2 @@
+// Public API of flarekit/metrics (curated). Populated by the metrics work.
+export {};

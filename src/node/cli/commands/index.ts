@@ -1,0 +1,10 @@
+/**
+ * The registry of CLI subcommands; add one import and one array entry per command.
+ * @internal
+ * @module
+ */
+import type { CliCommand } from "../command.ts";
+import { infoCommand } from "./info.ts";
+
+/** Every `flarekit` subcommand, in the order `--help` lists them. */
+export const commands: CliCommand[] = [infoCommand];

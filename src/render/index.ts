@@ -1,0 +1,2 @@
+// Public API of flarekit/render (curated). Populated by the render work.
+export {};

@@ -1,0 +1,2 @@
+// Public API of flarekit/resample (curated). Populated by the resample work.
+export {};

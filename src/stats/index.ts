@@ -1,0 +1,2 @@
+// Public API of flarekit/stats (curated). Populated by the stats work.
+export {};
