@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     if (err && typeof err === "object" && "code" in err && typeof (err as { code: unknown }).code === "string" && "message" in err) {
       // Node system errors (ENOENT, EACCES …): one line, no stack.
-      io.stderr.write(`flarekit ${name}: ${(err as Error).message}\n`);
+      io.stderr.write(`flarekit ${name}: ${(err as unknown as Error).message}\n`);
       return 1;
     }
     throw err;
