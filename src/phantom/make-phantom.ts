@@ -223,7 +223,13 @@ function tissueAt(an: Anatomy, x: number, y: number, z: number): number {
   if (z < 0 && ((Math.abs(x) - 32) / 13) ** 2 + ((y + 46) / 13) ** 2 <= 1) return MUSCLE;
   if (((Math.abs(x) - 30) / 20) ** 2 + ((y + 72) / 14) ** 2 <= 1) return MUSCLE;
   // Bowel loops in the anterior abdomen below the liver.
-  if (y > -20 && z < 10 && Math.sin(x / 9) * Math.sin(y / 9) * Math.cos(z / 11) > 0.15) return BOWEL;
+  // Domain-warped sines give tube-like, irregular loops rather than a regular grid.
+  if (y > -20 && z < 10) {
+    const u = Math.sin(x / 11 + 1.7 * Math.sin(y / 17 + z / 23));
+    const v = Math.sin(y / 10 + 1.5 * Math.sin(x / 19 - z / 29));
+    const w = Math.cos(z / 13 + 1.3 * Math.sin((x + y) / 21));
+    if (Math.abs(u * v + 0.6 * w) < 0.35) return BOWEL;
+  }
   return FAT;
 }
 

@@ -1,2 +1,15 @@
-// Public API of flarekit/render (curated). Populated by the render work.
-export {};
+/**
+ * `flarekit/render`: CT slices with organ overlays as RGBA pixels, montages,
+ * PNG encoding and notebook display. Platform-neutral; the PNG encoder lives
+ * only in this subpath, so bundles that never display stay small.
+ * @module
+ */
+export { renderSlice, sliceCount } from "./render-slice.ts";
+export type { RenderSliceOptions, DisplayWindow } from "./render-slice.ts";
+export { montage } from "./montage.ts";
+export type { MontageOptions } from "./montage.ts";
+export { encodePng } from "./encode-png.ts";
+export type { EncodePngOptions } from "./encode-png.ts";
+export { show, ShownImage } from "./show.ts";
+export { FLARE_COLORS } from "./flare-colors.ts";
+export type { RenderedImage, RgbColor, SliceAxis } from "./types.ts";

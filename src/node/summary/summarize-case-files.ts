@@ -1,0 +1,30 @@
+/**
+ * Worker task: read one case's NIfTI files and summarise it.
+ * @internal
+ * @module
+ */
+import { summarizeCase, type CaseSummary, type DatasetCase, type DatasetSplit } from "../../stats/summarize-case.ts";
+import { readNiftiFile } from "../nifti-files.ts";
+
+/** One case of a dataset on disk. */
+export interface DatasetCaseFiles {
+  /** Case identifier, for example `"train_000"`. */
+  id: string;
+  /** The split it belongs to. */
+  split: DatasetSplit;
+  /** Path of the CT (`.nii` or `.nii.gz`). */
+  imagePath?: string;
+  /** Path of the label map. */
+  labelsPath?: string;
+}
+
+/**
+ * Reads a case's image and labels (one after the other, so at most one case
+ * is in memory) and returns its {@link CaseSummary}.
+ */
+export async function summarizeCaseFiles(payload: DatasetCaseFiles): Promise<CaseSummary> {
+  const input: DatasetCase = { id: payload.id, split: payload.split };
+  if (payload.imagePath !== undefined) input.image = await readNiftiFile(payload.imagePath);
+  if (payload.labelsPath !== undefined) input.labels = await readNiftiFile(payload.labelsPath);
+  return summarizeCase(input);
+}
