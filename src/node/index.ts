@@ -7,3 +7,8 @@ export { readNiftiFile, readNiftiFileSync, readNiftiHeaderFile, writeNiftiFile, 
 export type { ReadNiftiFileOptions, WriteNiftiFileOptions } from "./nifti-files.ts";
 export { runTasks } from "./worker-pool.ts";
 export type { RunTasksOptions, TaskResult } from "./worker-pool.ts";
+export { datasetSummary } from "./dataset-summary.ts";
+export type { DatasetSummaryOptions, DatasetSource } from "./dataset-summary.ts";
+export { findDatasetCases } from "./summary/find-dataset-cases.ts";
+export type { DatasetListing } from "./summary/find-dataset-cases.ts";
+export type { DatasetCaseFiles } from "./summary/summarize-case-files.ts";

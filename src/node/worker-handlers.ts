@@ -6,6 +6,8 @@
  * @module
  */
 
+import { summarizeCaseFiles, type DatasetCaseFiles } from "./summary/summarize-case-files.ts";
+
 /** A task handler. */
 export type WorkerHandler = (payload: unknown) => Promise<unknown> | unknown;
 
@@ -18,4 +20,6 @@ export const handlers: Record<string, WorkerHandler> = {
     if (p.fail) throw new Error("echo failure requested");
     return payload;
   },
+  /** Dataset summaries (issue 6): reads one case's NIfTI files and returns its CaseSummary. */
+  "stats.summarizeCase": (payload: unknown) => summarizeCaseFiles(payload as DatasetCaseFiles),
 };

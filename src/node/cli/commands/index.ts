@@ -5,6 +5,8 @@
  */
 import type { CliCommand } from "../command.ts";
 import { infoCommand } from "./info.ts";
+import { statsCommand } from "./stats.ts";
+import { summaryCommand } from "./summary.ts";
 
 /** Every `flarekit` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [infoCommand];
+export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand];
