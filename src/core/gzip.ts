@@ -59,7 +59,13 @@ export interface GunzipResult {
  */
 export function gunzip(bytes: Uint8Array, options: { expectedBytes?: number; maxBytes: number }): GunzipResult {
   const zlib = nativeZlib();
-  const maxBytes = options.maxBytes;
+  // Deflate expands at most 1032:1, so no honest stream decodes beyond this: never allocate more.
+  const maxBytes = Math.min(options.maxBytes, bytes.length * 1032 + 65536);
+  const hint = gzipSizeHint(bytes);
+  if (options.expectedBytes !== undefined && hint >= 0 && hint < options.expectedBytes) {
+    // The trailer says the stream is shorter than the caller needs: size the buffer by the trailer.
+    options = { ...options, expectedBytes: hint };
+  }
   if (zlib) {
     // One output chunk one byte larger than expected: zlib writes straight into it, no concatenation copy.
     const expected = options.expectedBytes ?? -1;

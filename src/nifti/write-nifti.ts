@@ -105,7 +105,9 @@ export function headerForVolume(volume: Volume, options: WriteNiftiOptions = {})
   const h = base;
   h.sizeof_hdr = version === 1 ? 348 : 540;
   h.magic = version === 1 ? "n+1" : "n+2";
-  h.dim = [volume.shape.length, ...volume.shape, ...Array(7 - volume.shape.length).fill(1)];
+  // Unused trailing dim entries keep what the file had (often 0 or 1) so a round trip changes nothing.
+  const tail = read && h.dim[0] === volume.shape.length ? h.dim.slice(volume.shape.length + 1) : Array(7 - volume.shape.length).fill(1);
+  h.dim = [volume.shape.length, ...volume.shape, ...tail];
   h.datatype = info.code;
   h.bitpix = info.bitpix;
   // Geometry: keep the stored fields verbatim when the volume's affine is still the one they define.

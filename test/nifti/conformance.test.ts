@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { it, expect } from "vitest";
 import { describeShared, sharedJson, sharedPath } from "../helpers/shared.ts";
 import { nanStats, voxelSha256 } from "../helpers/voxel-hash.ts";
-import { readNiftiFileSync, readNiftiHeaderFile } from "../../src/node/index.ts";
+import { readNiftiFileSync, readNiftiHeaderFile } from "../../src/node/nifti-files.ts";
 import { axisCodes, ioOrientation, reorientToCanonical, isFlarekitError, scaledData } from "../../src/index.ts";
 
 interface IndexEntry { file: string; truth: string; readable: boolean; crosscheck: boolean | null }
