@@ -79,7 +79,7 @@ function labelCodes(labels: Volume): { codes: SmallIntArray; offset: number; siz
     throw new InvalidArgumentError("labels.dtype", labels.dtype, "a scalar integer dtype (uint8, int16, …)");
   }
   const t = TABLE_DTYPES[labels.dtype];
-  if (t) return { codes: labels.data as SmallIntArray, offset: t.offset, size: t.size, decode: (c) => c - t.offset };
+  if (t) return { codes: labels.data as SmallIntArray, offset: t.offset, size: t.size, decode: (c) => c };
   const data = labels.data;
   const n = data.length;
   const codes = new Uint16Array(n);
