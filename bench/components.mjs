@@ -1,0 +1,97 @@
+// Connected-component postprocessing on a 512×512×100 uint8 FLARE-style label map with thousands of specks.
+// Usage: npm run bench -- components     (builds first; or `node bench/components.mjs` after `npx tsup`)
+// Python figures are quoted from issue 4 (measured on the project's 2-core machine), not run here.
+import { createVolume } from "../dist/index.js";
+import { fillHoles, keepLargest, labelComponents, postprocessFlare } from "../dist/components.js";
+
+const NX = 512, NY = 512, NZ = 100;
+const N = NX * NY * NZ;
+
+// Seeded PRNG (mulberry32) so every run times the same volume.
+function mulberry32(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeLabels() {
+  const rnd = mulberry32(42);
+  const d = new Uint8Array(N);
+  // Organs as ellipsoids (voxel units): liver, two kidneys (label 2), spleen, pancreas.
+  const organs = [
+    [1, 170, 260, 55, 110, 95, 38],
+    [2, 190, 330, 50, 30, 40, 22],
+    [2, 330, 330, 50, 30, 40, 22],
+    [3, 350, 250, 60, 50, 45, 20],
+    [4, 270, 230, 45, 70, 18, 12],
+  ];
+  for (const [v, cx, cy, cz, rx, ry, rz] of organs) {
+    for (let z = Math.max(0, cz - rz); z <= Math.min(NZ - 1, cz + rz); z++) {
+      for (let y = Math.max(0, cy - ry); y <= Math.min(NY - 1, cy + ry); y++) {
+        for (let x = Math.max(0, cx - rx); x <= Math.min(NX - 1, cx + rx); x++) {
+          const q = ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 + ((z - cz) / rz) ** 2;
+          if (q <= 1) {
+            const p = x + NX * (y + NY * z);
+            // Small internal holes (background bubbles) in the liver and spleen.
+            if ((v === 1 || v === 3) && q < 0.5 && rnd() < 0.002) continue;
+            d[p] = v;
+          }
+        }
+      }
+    }
+  }
+  // Thousands of specks: 1..3³-voxel cubes of random labels anywhere.
+  for (let s = 0; s < 6000; s++) {
+    const v = 1 + Math.floor(rnd() * 4);
+    const w = 1 + Math.floor(rnd() * 3);
+    const x0 = Math.floor(rnd() * (NX - w)), y0 = Math.floor(rnd() * (NY - w)), z0 = Math.floor(rnd() * (NZ - w));
+    for (let z = z0; z < z0 + w; z++) for (let y = y0; y < y0 + w; y++) for (let x = x0; x < x0 + w; x++) d[x + NX * (y + NY * z)] = v;
+  }
+  return createVolume(d, [NX, NY, NZ], { spacing: [0.8, 0.8, 2.5] });
+}
+
+function time(fn, reps = 5) {
+  fn(); // warm-up (JIT)
+  const t = [];
+  for (let i = 0; i < reps; i++) {
+    globalThis.gc?.();
+    const t0 = performance.now();
+    fn();
+    t.push((performance.now() - t0) / 1000);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)];
+}
+
+const labels = makeLabels();
+const out8 = new Uint8Array(N);
+const ids = new Uint32Array(N);
+let info = "";
+const cc = labelComponents(labels);
+info += `components (26): ${cc.count}; `;
+postprocessFlare(labels, { onSummary: (s) => (info += `FLARE removes ${s.reduce((a, b) => a + b.componentsRemoved, 0)} components; `) });
+fillHoles(labels, { onSummary: (s) => (info += `fillHoles fills ${s.reduce((a, b) => a + b.voxelsFilled, 0)} voxels`) });
+console.log(`volume ${NX}×${NY}×${NZ} uint8, ${info}`);
+
+const rows = [
+  ["labelComponents, 26-connected", time(() => labelComponents(labels)), 0.104, "cc3d (C++)", 3.0, "scipy per class", 0.2],
+  ["labelComponents, 26, out: Uint32Array", time(() => labelComponents(labels, { out: ids })), 0.104, "cc3d (C++)", 3.0, "scipy per class", 0.2],
+  ["labelComponents, 6-connected", time(() => labelComponents(labels, { connectivity: 6 })), undefined, "", undefined, "", undefined],
+  ["postprocessFlare (keep-k + 2000 mm³)", time(() => postprocessFlare(labels)), 0.35, "cc3d single pass", 1.34, "scipy per organ", 0.35],
+  ["postprocessFlare, out reused", time(() => postprocessFlare(labels, { out: out8 })), 0.35, "cc3d single pass", 1.34, "scipy per organ", 0.35],
+  ["fillHoles, 4 labels, 3d", time(() => fillHoles(labels)), undefined, "", 6.9, "scipy binary_fill_holes ×4", 0.5],
+  ["fillHoles, 4 labels, axial slices", time(() => fillHoles(labels, { mode: "slices" })), undefined, "", undefined, "", undefined],
+];
+const f = (x) => (x === undefined ? "—" : x.toFixed(3));
+console.log("| operation | flarekit (s) | target (s) | peer 1 (s, from issue 4) | ratio | peer 2 (s, from issue 4) | speed-up |");
+console.log("| --- | --- | --- | --- | --- | --- | --- |");
+for (const [name, s, p1, n1, p2, n2, target] of rows) {
+  console.log(
+    `| ${name} | ${f(s)} | ${target === undefined ? "—" : (s <= target ? "≤ " : "MISSED ") + target} | ${p1 === undefined ? "—" : `${n1} ${p1}`} | ${p1 === undefined ? "—" : (s / p1).toFixed(2) + "×"} | ${p2 === undefined ? "—" : `${n2} ${p2}`} | ${p2 === undefined ? "—" : (p2 / s).toFixed(1) + "×"} |`,
+  );
+}
+console.log(`heap after: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, array buffers ${(process.memoryUsage().arrayBuffers / 2 ** 20).toFixed(0)} MB`);
