@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { expect, it } from "vitest";
-import { createVolume, type Volume } from "../../src/core/volume.ts";
+import type { Volume } from "../../src/core/volume.ts";
+import { readNiftiFileSync } from "../../src/node/index.ts";
 import { fillHoles, keepLargest, labelComponents, removeSmallComponents, type Connectivity } from "../../src/components/index.ts";
 import { describeShared, sharedJson, sharedPath } from "../helpers/shared.ts";
 
@@ -14,19 +13,8 @@ interface Expected {
   fill_holes: { output: string; sha256_uint8: string };
 }
 
-// Minimal NIfTI-1 (little-endian, uint8/uint16) reader for the reference files.
 function readRef(name: string): Volume {
-  const b = gunzipSync(readFileSync(sharedPath(`processing/components/${name}`)));
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const ndim = dv.getInt16(40, true);
-  const shape = Array.from({ length: ndim }, (_, i) => dv.getInt16(42 + 2 * i, true));
-  const datatype = dv.getInt16(70, true);
-  const offset = dv.getFloat32(108, true);
-  const n = shape.reduce((a, c) => a * c, 1);
-  const spacing = [1, 2, 3].map((i) => dv.getFloat32(76 + 4 * i, true));
-  const bytes = b.slice(offset, offset + n * (datatype === 2 ? 1 : 2));
-  const data = datatype === 2 ? new Uint8Array(bytes.buffer, bytes.byteOffset, n) : new Uint16Array(bytes.buffer, bytes.byteOffset, n);
-  return createVolume(data, shape, { spacing });
+  return readNiftiFileSync(sharedPath(`processing/components/${name}`));
 }
 
 const sha256 = (a: ArrayBufferView): string =>
@@ -35,6 +23,11 @@ const sha256 = (a: ArrayBufferView): string =>
 describeShared("flarekit/components on processing/components/expected.json", () => {
   const expected = sharedJson<Expected>("processing/components/expected.json");
   const input = readRef("noisy_labels.nii.gz");
+
+  it("the input is read with the spacing expected.json states", () => {
+    expect([...input.spacing]).toEqual(expected.spacing);
+    expect(input.dtype).toBe("uint8");
+  });
 
   for (const c of ["6", "18", "26"]) {
     it(`labelComponents(noisy, { connectivity: ${c} }) matches count, sizes, labels and sha256`, () => {
@@ -54,16 +47,19 @@ describeShared("flarekit/components on processing/components/expected.json", () 
     const k = Object.fromEntries(Object.entries(e.k).map(([a, b]) => [Number(a), b]));
     const out = keepLargest(input, { k, connectivity: e.connectivity as Connectivity });
     expect(sha256(out.data as Uint8Array)).toBe(e.sha256_uint8);
+    expect(Array.from(out.data as Uint8Array)).toEqual(Array.from(readRef(e.output).data as Uint8Array));
   });
 
   it("removeSmallComponents(noisy, { minVoxels: 8, connectivity: 26 }) matches remove_small_8", () => {
     const e = expected.remove_small;
     const out = removeSmallComponents(input, { minVoxels: e.min_voxels, connectivity: e.connectivity as Connectivity });
     expect(sha256(out.data as Uint8Array)).toBe(e.sha256_uint8);
+    expect(Array.from(out.data as Uint8Array)).toEqual(Array.from(readRef(e.output).data as Uint8Array));
   });
 
   it("fillHoles(noisy) matches fill_holes", () => {
     const out = fillHoles(input);
     expect(sha256(out.data as Uint8Array)).toBe(expected.fill_holes.sha256_uint8);
+    expect(Array.from(out.data as Uint8Array)).toEqual(Array.from(readRef(expected.fill_holes.output).data as Uint8Array));
   });
 });
