@@ -1,0 +1,159 @@
+/**
+ * Corner neighbourhood codes on the cropped, padded grid of the official
+ * surface-distance algorithm, and label bounding boxes.
+ * @internal
+ * @module
+ */
+
+/** An inclusive voxel box `[x0, x1] × [y0, y1] × [z0, z1]`. */
+export interface VoxelBox {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  z0: number;
+  z1: number;
+}
+
+/** Size of the corner grid of a box: one more than the box along each axis. */
+export function cornerGridShape(box: VoxelBox): [number, number, number] {
+  return [box.x1 - box.x0 + 2, box.y1 - box.y0 + 2, box.z1 - box.z0 + 2];
+}
+
+/** The union of two boxes (either may be undefined). */
+export function unionBox(a: VoxelBox | undefined, b: VoxelBox | undefined): VoxelBox | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    x0: Math.min(a.x0, b.x0),
+    x1: Math.max(a.x1, b.x1),
+    y0: Math.min(a.y0, b.y0),
+    y1: Math.max(a.y1, b.y1),
+    z0: Math.min(a.z0, b.z0),
+    z1: Math.max(a.z1, b.z1),
+  };
+}
+
+/**
+ * Writes the 8-bit neighbour code of every corner of `box` into `out`
+ * (x fastest, corner grid `cornerGridShape(box)`).
+ *
+ * The corner (i, j, k) sees the voxels (i−1…i, j−1…j, k−1…k) of the box
+ * (outside it: 0) with weights 128 for (−1, −1, −1) down to 1 for (0, 0, 0),
+ * x most significant — the same numbers as the official code's
+ * `scipy.ndimage.correlate(mask, [[[128, 64], [32, 16]], [[8, 4], [2, 1]]])`
+ * on the mask cropped to the box and zero-padded by one voxel at the end.
+ *
+ * @param data - Voxel values, x fastest, of a volume `nx × ny × nz`.
+ * @param nx - Size along x.
+ * @param ny - Size along y.
+ * @param label - The mask is `data[i] === label`.
+ * @param box - The box (inside the volume).
+ * @param out - At least as long as the corner grid.
+ */
+export function neighbourCodes(
+  data: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  label: number,
+  box: VoxelBox,
+  out: Uint8Array,
+): Uint8Array {
+  const [cx, cy, cz] = cornerGridShape(box);
+  const { x0, y0, z0 } = box;
+  const lastI = cx - 1;
+  let o = 0;
+  for (let k = 0; k < cz; k++) {
+    const z = z0 + k;
+    const zIn = k < cz - 1;
+    const zPrevIn = k > 0;
+    for (let j = 0; j < cy; j++) {
+      const y = y0 + j;
+      const yIn = j < cy - 1;
+      const yPrevIn = j > 0;
+      const rowA = yIn && zIn ? (y + ny * z) * nx + x0 : -1; // (x, y, z) → bit 0
+      const rowB = yIn && zPrevIn ? (y + ny * (z - 1)) * nx + x0 : -1; // (x, y, z−1) → bit 1
+      const rowC = yPrevIn && zIn ? (y - 1 + ny * z) * nx + x0 : -1; // (x, y−1, z) → bit 2
+      const rowD = yPrevIn && zPrevIn ? (y - 1 + ny * (z - 1)) * nx + x0 : -1; // (x, y−1, z−1) → bit 3
+      let prev = 0;
+      for (let i = 0; i < lastI; i++) {
+        let b = 0;
+        if (rowA >= 0 && data[rowA + i] === label) b = 1;
+        if (rowB >= 0 && data[rowB + i] === label) b |= 2;
+        if (rowC >= 0 && data[rowC + i] === label) b |= 4;
+        if (rowD >= 0 && data[rowD + i] === label) b |= 8;
+        out[o++] = b | (prev << 4);
+        prev = b;
+      }
+      out[o++] = prev << 4;
+    }
+  }
+  return out;
+}
+
+/** Voxel counts and bounding boxes of some labels, from one pass over a volume. */
+export interface LabelBoxes {
+  /** Voxel count per requested label (same order). */
+  counts: number[];
+  /** Bounding box per requested label, `undefined` when absent. */
+  boxes: (VoxelBox | undefined)[];
+}
+
+/**
+ * Counts the voxels of each label and finds its bounding box in one pass.
+ * @param data - Voxel values, x fastest.
+ * @param shape - `[nx, ny, nz]`.
+ * @param labels - The labels to look for (any numbers; compared with `===`).
+ */
+export function labelBoxes(data: ArrayLike<number>, shape: readonly number[], labels: readonly number[]): LabelBoxes {
+  const [nx, ny, nz] = shape;
+  const n = labels.length;
+  const small = new Int32Array(256).fill(-1);
+  const other = new Map<number, number>();
+  labels.forEach((label, s) => {
+    if (Number.isInteger(label) && label >= 0 && label < 256) small[label] = s;
+    else other.set(label, s);
+  });
+  const useMap = other.size > 0;
+  const counts = new Float64Array(n);
+  const minX = new Int32Array(n).fill(nx);
+  const maxX = new Int32Array(n).fill(-1);
+  const minY = new Int32Array(n).fill(ny);
+  const maxY = new Int32Array(n).fill(-1);
+  const minZ = new Int32Array(n).fill(nz);
+  const maxZ = new Int32Array(n).fill(-1);
+  const rowCount = new Float64Array(n);
+  let idx = 0;
+  for (let z = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++) {
+      for (let x = 0; x < nx; x++, idx++) {
+        const v = data[idx];
+        let s = v >= 0 && v < 256 ? small[v] : -1;
+        if (s === undefined) s = -1; // non-integer value
+        if (s < 0) {
+          if (!useMap) continue;
+          const t = other.get(v);
+          if (t === undefined) continue;
+          s = t;
+        }
+        rowCount[s]++;
+        if (x < minX[s]) minX[s] = x;
+        if (x > maxX[s]) maxX[s] = x;
+      }
+      for (let s = 0; s < n; s++) {
+        if (rowCount[s] === 0) continue;
+        counts[s] += rowCount[s];
+        rowCount[s] = 0;
+        if (y < minY[s]) minY[s] = y;
+        if (y > maxY[s]) maxY[s] = y;
+        if (z < minZ[s]) minZ[s] = z;
+        if (z > maxZ[s]) maxZ[s] = z;
+      }
+    }
+  }
+  const boxes: (VoxelBox | undefined)[] = [];
+  for (let s = 0; s < n; s++) {
+    boxes.push(counts[s] > 0 ? { x0: minX[s], x1: maxX[s], y0: minY[s], y1: maxY[s], z0: minZ[s], z1: maxZ[s] } : undefined);
+  }
+  return { counts: Array.from(counts), boxes };
+}

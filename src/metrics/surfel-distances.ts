@@ -1,0 +1,187 @@
+/**
+ * The engine behind the surface metrics: surfels of both masks on the
+ * cropped corner grid, their areas, and their exact distances to the other
+ * surface, sorted like the official code.
+ * @internal
+ * @module
+ */
+import { squaredDistanceToBorders } from "./exact-edt.ts";
+import { cornerGridShape, neighbourCodes, type VoxelBox } from "./neighbour-codes.ts";
+import { surfelAreaTable } from "./surface-area.ts";
+
+/**
+ * Distances from every surface element (surfel) of one mask to the other
+ * mask's surface, with the surfels' areas, each direction sorted by
+ * (distance, area) ascending exactly as the official
+ * `compute_surface_distances` returns them.
+ */
+export interface SurfaceDistances {
+  /** Distance (mm) from each ground-truth surfel to the predicted surface, ascending; `Infinity` when the prediction is empty. */
+  distancesGtToPredMm: Float64Array;
+  /** Area (mm²) of each ground-truth surfel, in the order of `distancesGtToPredMm`. */
+  surfelAreasGtMm2: Float64Array;
+  /** Distance (mm) from each predicted surfel to the ground-truth surface, ascending; `Infinity` when the ground truth is empty. */
+  distancesPredToGtMm: Float64Array;
+  /** Area (mm²) of each predicted surfel, in the order of `distancesPredToGtMm`. */
+  surfelAreasPredMm2: Float64Array;
+}
+
+/** Reusable work arrays, grown on demand (memory ∝ the largest crop seen). */
+export class MetricsWorkspace {
+  codesGt: Uint8Array = new Uint8Array(0);
+  codesPred: Uint8Array = new Uint8Array(0);
+  squared: Float64Array = new Float64Array(0);
+  private spacingKey = "";
+  private table: Float64Array = new Float64Array(256);
+  private classes: { classOf: Uint8Array; classArea: Float64Array } = { classOf: new Uint8Array(256), classArea: new Float64Array(0) };
+
+  ensure(n: number): void {
+    if (this.codesGt.length < n) {
+      this.codesGt = new Uint8Array(n);
+      this.codesPred = new Uint8Array(n);
+      this.squared = new Float64Array(n);
+    }
+  }
+
+  areaTable(spacing: readonly [number, number, number]): { table: Float64Array; classOf: Uint8Array; classArea: Float64Array } {
+    const key = spacing.join(",");
+    if (key !== this.spacingKey) {
+      this.spacingKey = key;
+      this.table = surfelAreaTable(spacing);
+      this.classes = areaClasses(this.table);
+    }
+    return { table: this.table, ...this.classes };
+  }
+}
+
+/** Groups codes 1…254 by equal area; classes are numbered by ascending area. */
+function areaClasses(table: Float64Array): { classOf: Uint8Array; classArea: Float64Array } {
+  const values = [...new Set(Array.from(table.subarray(1, 255)))].sort((a, b) => a - b);
+  const classArea = Float64Array.from(values);
+  const classOf = new Uint8Array(256);
+  for (let c = 1; c < 255; c++) classOf[c] = values.indexOf(table[c]);
+  return { classOf, classArea };
+}
+
+const EMPTY = new Float64Array(0);
+
+/** Empty result (both masks empty). */
+export function emptySurfaceDistances(): SurfaceDistances {
+  return { distancesGtToPredMm: EMPTY, surfelAreasGtMm2: EMPTY, distancesPredToGtMm: EMPTY, surfelAreasPredMm2: EMPTY };
+}
+
+/**
+ * Surface distances of `gt === gtLabel` and `pred === predLabel` inside `box`
+ * (the union bounding box of both masks; `undefined` when both are empty).
+ */
+export function computeSurfaceDistances(
+  gt: ArrayLike<number>,
+  pred: ArrayLike<number>,
+  dims: readonly [number, number, number],
+  gtLabel: number,
+  predLabel: number,
+  box: VoxelBox | undefined,
+  spacing: readonly [number, number, number],
+  ws: MetricsWorkspace,
+): SurfaceDistances {
+  if (!box) return emptySurfaceDistances();
+  const grid = cornerGridShape(box);
+  const n = grid[0] * grid[1] * grid[2];
+  ws.ensure(n);
+  const codesGt = neighbourCodes(gt, dims[0], dims[1], gtLabel, box, ws.codesGt);
+  const codesPred = neighbourCodes(pred, dims[0], dims[1], predLabel, box, ws.codesPred);
+  const areas = ws.areaTable(spacing);
+  const [distancesGtToPredMm, surfelAreasGtMm2] = directed(codesGt, codesPred, grid, n, spacing, ws.squared, areas);
+  const [distancesPredToGtMm, surfelAreasPredMm2] = directed(codesPred, codesGt, grid, n, spacing, ws.squared, areas);
+  return { distancesGtToPredMm, surfelAreasGtMm2, distancesPredToGtMm, surfelAreasPredMm2 };
+}
+
+/** Distances from the border corners of `from` to those of `to`, sorted by (distance, area). */
+function directed(
+  from: Uint8Array,
+  to: Uint8Array,
+  grid: readonly [number, number, number],
+  n: number,
+  spacing: readonly [number, number, number],
+  squared: Float64Array,
+  areas: { table: Float64Array; classOf: Uint8Array; classArea: Float64Array },
+): [Float64Array, Float64Array] {
+  const plane = grid[0] * grid[1];
+  const needZ = new Uint8Array(plane);
+  let count = 0;
+  for (let i = 0, p = 0; i < n; i++, p++) {
+    if (p === plane) p = 0;
+    const c = from[i];
+    if (c !== 0 && c !== 255) {
+      count++;
+      needZ[p] = 1;
+    }
+  }
+  if (count === 0) return [EMPTY, EMPTY];
+  const w = squaredDistanceToBorders(to, grid, spacing, squared, needZ);
+  const dist = new Float64Array(count);
+  const cls = new Uint8Array(count);
+  for (let i = 0, j = 0; i < n; i++) {
+    const c = from[i];
+    if (c === 0 || c === 255) continue;
+    dist[j] = w ? Math.sqrt(w[i]) : Infinity;
+    cls[j++] = areas.classOf[c];
+  }
+  return sortByDistanceThenArea(dist, cls, areas.classArea);
+}
+
+/**
+ * Sorts surfels by (distance, area) ascending — Python's `sorted(zip(d, a))`
+ * — returning the sorted distances and areas. Distinct distances are ranked
+ * once, then (rank, area class) pairs are counted or sorted as integers.
+ */
+export function sortByDistanceThenArea(dist: Float64Array, cls: Uint8Array, classArea: Float64Array): [Float64Array, Float64Array] {
+  const count = dist.length;
+  const k = classArea.length;
+  const sorted = Float64Array.from(dist).sort();
+  let unique = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i];
+  const values = sorted.subarray(0, unique);
+  const outDist = new Float64Array(count);
+  const outArea = new Float64Array(count);
+  if (unique * k <= 1 << 24) {
+    const buckets = new Int32Array(unique * k);
+    for (let i = 0; i < count; i++) buckets[rankOf(values, dist[i]) * k + cls[i]]++;
+    let o = 0;
+    for (let r = 0; r < unique; r++) {
+      const d = values[r];
+      for (let c = 0; c < k; c++) {
+        let m = buckets[r * k + c];
+        if (m === 0) continue;
+        const a = classArea[c];
+        while (m-- > 0) {
+          outDist[o] = d;
+          outArea[o++] = a;
+        }
+      }
+    }
+  } else {
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = rankOf(values, dist[i]) * k + cls[i];
+    keys.sort();
+    for (let i = 0; i < count; i++) {
+      const key = keys[i];
+      const r = Math.floor(key / k);
+      outDist[i] = values[r];
+      outArea[i] = classArea[key - r * k];
+    }
+  }
+  return [outDist, outArea];
+}
+
+/** Index of `x` in the ascending distinct `values` (binary search; `x` is present). */
+function rankOf(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
