@@ -7,6 +7,7 @@ import type { CliCommand } from "../command.ts";
 import { infoCommand } from "./info.ts";
 import { statsCommand } from "./stats.ts";
 import { summaryCommand } from "./summary.ts";
+import { postprocessCommand } from "./postprocess.ts";
 
 /** Every `flarekit` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand];
+export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand];
