@@ -145,7 +145,7 @@ describe("perturbLabels", () => {
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 0, max: 1000 }),
         (data, shift, flip, miss, seed) => {
-          const v = createVolume(Int16Array.from(data), [6, 5, 4]);
+          const v = createVolume<"int16">(Int16Array.from(data), [6, 5, 4]);
           const out = perturbLabels(v, { seed, shiftVoxels: shift, boundaryFlipProbability: flip, missLabels: miss ? [miss] : [] });
           expect(out.dtype).toBe("int16");
           expect(out.shape).toEqual([6, 5, 4]);
