@@ -140,11 +140,11 @@ function fflateGunzip(bytes: Uint8Array, expectedBytes: number | undefined, maxB
  * gzip-compresses bytes.
  * @param level - 0 (store) to 9 (smallest); default 6 like gzip and zlib.
  */
-export function gzip(bytes: Uint8Array, level = 6): Uint8Array {
+export function gzip(bytes: Uint8Array, level = 6): Uint8Array<ArrayBuffer> {
   const zlib = nativeZlib();
   if (zlib) {
     const out = zlib.gzipSync(bytes, { level });
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
   }
-  return fflateGzipSync(bytes, { level: level as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 });
+  return fflateGzipSync(bytes, { level: level as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }) as Uint8Array<ArrayBuffer>;
 }

@@ -2,7 +2,7 @@
  * Core model: volumes, dtypes, affines, errors.
  * @module
  */
-export { Volume, createVolume, volumeLike } from "./volume.ts";
+export { Volume, createVolume, volumeLike, hasDType } from "./volume.ts";
 export type { VolumeOptions, VolumeNifti, Scaling } from "./volume.ts";
 export { DTYPES, dtypeOf, allocate } from "./dtypes.ts";
 export type { DType, DTypeArrayMap, DTypeInfo, TypedArrayFor, VoxelArray, IntegerDType, NumericDType, TypedArrayConstructorLike } from "./dtypes.ts";

@@ -211,3 +211,20 @@ export function volumeLike<D extends DType = DType>(
   if (reference.nifti !== undefined) opts.nifti = reference.nifti;
   return new Volume<D>(data, reference.shape, opts);
 }
+
+/**
+ * Narrows a volume to one dtype, so its `data` gets the matching typed-array type.
+ *
+ * @param volume - Any volume (for example from {@link readNifti}).
+ * @param dtype - The dtype to test for.
+ * @returns Whether `volume.dtype === dtype`.
+ * @example
+ * ```ts
+ * import { createVolume, hasDType } from "flarekit";
+ * const v = createVolume(new Int16Array(8), [2, 2, 2]);
+ * if (hasDType(v, "int16")) v.data[0] = -1024; // v.data is an Int16Array here
+ * ```
+ */
+export function hasDType<D extends DType>(volume: Volume, dtype: D): volume is Volume<D> {
+  return volume.dtype === dtype;
+}

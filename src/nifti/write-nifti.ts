@@ -281,7 +281,7 @@ export function encodeHeader(h: NiftiHeader, version: 1 | 2, out: Uint8Array): v
  * Array.from(back.data); // [0.5, 1.5]
  * ```
  */
-export function writeNifti(volume: Volume, options: WriteNiftiOptions = {}): Uint8Array {
+export function writeNifti(volume: Volume, options: WriteNiftiOptions = {}): Uint8Array<ArrayBuffer> {
   const { header, version, voxOffset, extensions } = headerForVolume(volume, options);
   const src = volume.data;
   const dataBytes = src.byteLength;

@@ -71,7 +71,7 @@ describe("writeNifti(volume) → readNifti", () => {
           const data = new Int16Array(n).map((_, i) => ((seed + i * 2654435761) % 65536) - 32768);
           const v = createVolume(data, shape, { spacing });
           const back = readNifti(writeNifti(v, { gzip: seed % 2 === 0 }));
-          expect(Array.from(back.data)).toEqual(Array.from(data));
+          expect(Array.from(back.data as ArrayLike<number>)).toEqual(Array.from(data));
           back.spacing.forEach((s, i) => expect(s).toBe(Math.fround(spacing[i])));
         },
       ),
@@ -90,7 +90,7 @@ describe("readNifti input forms", () => {
   const bytes = writeNifti(v, { gzip: true });
 
   it("accepts an ArrayBuffer", () => {
-    expect(Array.from(readNifti(bytes.slice().buffer).data)).toEqual(Array.from(v.data));
+    expect(Array.from(readNifti(bytes.slice().buffer).data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
   });
   it("accepts a Node Buffer view at an odd byteOffset (data copied to align)", () => {
     const raw = writeNifti(v);
@@ -98,18 +98,18 @@ describe("readNifti input forms", () => {
     big.set(raw, 3);
     const view = big.subarray(3);
     expect(view.byteOffset % 2).toBe(1);
-    expect(Array.from(readNifti(view).data)).toEqual(Array.from(v.data));
+    expect(Array.from(readNifti(view).data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
   });
   it("accepts a Blob, a Response and a ReadableStream", async () => {
-    expect(Array.from((await readNiftiAsync(new Blob([bytes]))).data)).toEqual(Array.from(v.data));
-    expect(Array.from((await readNiftiAsync(new Response(bytes))).data)).toEqual(Array.from(v.data));
+    expect(Array.from((await readNiftiAsync(new Blob([bytes]))).data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
+    expect(Array.from((await readNiftiAsync(new Response(bytes))).data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
     const stream = new ReadableStream<Uint8Array>({
       start(ctrl) {
         for (let i = 0; i < bytes.length; i += 100) ctrl.enqueue(bytes.slice(i, i + 100));
         ctrl.close();
       },
     });
-    expect(Array.from((await readNiftiAsync(stream)).data)).toEqual(Array.from(v.data));
+    expect(Array.from((await readNiftiAsync(stream)).data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
   });
   it("reads a header/image pair given as bytes", () => {
     const nii = writeNifti(v);
@@ -117,7 +117,7 @@ describe("readNifti input forms", () => {
     hdr.set([0x6e, 0x69, 0x31, 0], 344); // magic "ni1"
     new DataView(hdr.buffer).setFloat32(108, 0, true); // vox_offset 0 in the .img
     const img = nii.slice(352);
-    expect(Array.from(readNifti(hdr, { image: img }).data)).toEqual(Array.from(v.data));
+    expect(Array.from(readNifti(hdr, { image: img }).data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
   });
   it("unpacks DT_BINARY (datatype 1) most significant bit first", () => {
     const nii = writeNifti(createVolume(new Uint8Array(16), [16, 1, 1]));
@@ -128,7 +128,7 @@ describe("readNifti input forms", () => {
     dv.setInt16(72, 1, true);
     hdr[352] = 0b10110000;
     hdr[353] = 0b00000001;
-    expect(Array.from(readNifti(hdr).data)).toEqual([1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(Array.from(readNifti(hdr).data as ArrayLike<number>)).toEqual([1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
   });
   it("prints as one line in a REPL", async () => {
     const { inspect } = await import("node:util");
