@@ -38,7 +38,7 @@ describeShared("flarekit/components on processing/components/expected.json", () 
       expect(r.components.map((x) => x.label)).toEqual(e.labels);
       expect(sha256(Uint32Array.from(r.volume.data))).toBe(e.sha256_uint32_le_fortran);
       const ref = readRef(e.output);
-      expect(Array.from(r.volume.data)).toEqual(Array.from(ref.data));
+      expect(Array.from(r.volume.data)).toEqual(Array.from(ref.data as Uint16Array));
     });
   }
 
