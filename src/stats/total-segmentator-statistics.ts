@@ -77,7 +77,7 @@ export function totalSegmentatorStatistics(
   const slotOf = new Map(pass.labels.map((l, s) => [l, s]));
   const [sx, sy, sz] = image.spacing;
   // numpy: float32 zooms multiplied in float32, then count (int64) × float32 in float64.
-  const voxelVolume = Math.fround(Math.fround(sx * sy) * sz);
+  const voxelVolume = Math.fround(Math.fround(Math.fround(sx) * Math.fround(sy)) * Math.fround(sz));
   const out: Record<string, TotalSegmentatorOrganStatistics> = {};
   const wanted = Object.keys(names).length > 0 ? defaultLabels(names, []) : pass.labels;
   for (const label of wanted) {
