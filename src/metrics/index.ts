@@ -4,4 +4,22 @@
  * evaluation, efficiency metrics and team ranking.
  * @module
  */
+export { dice } from "./dice.ts";
 export { surfaceAreas } from "./surface-area.ts";
+export { surfaceDistances, type SurfaceDistances } from "./surface-distances.ts";
+export { surfaceDice, surfaceDiceFromDistances } from "./surface-dice.ts";
+export { hausdorff, hausdorffFromDistances } from "./hausdorff.ts";
+export {
+  averageSurfaceDistance,
+  averageSurfaceDistanceFromDistances,
+  assd,
+  assdFromDistances,
+} from "./average-surface-distance.ts";
+export type {
+  AssdOptions,
+  AverageSurfaceDistance,
+  HausdorffOptions,
+  LabelImage,
+  MaskOptions,
+  SurfaceDiceOptions,
+} from "./types.ts";
