@@ -1,2 +1,20 @@
-// Public API of flarekit/intensity (curated). Populated by the intensity work.
-export {};
+// Public API of flarekit/intensity (curated).
+export { applyWindow, windowValue } from "./apply-window.ts";
+export type { ApplyWindowOptions, WindowFunction, WindowOutput } from "./apply-window.ts";
+export { WINDOW_PRESETS } from "./window-presets.ts";
+export type { WindowLevel, WindowPreset, WindowPresetName } from "./window-presets.ts";
+export { scaleIntensityRange } from "./scale-intensity-range.ts";
+export type { ScaleIntensityRangeOptions } from "./scale-intensity-range.ts";
+export { clipIntensity } from "./clip-intensity.ts";
+export type { ClipIntensityOptions } from "./clip-intensity.ts";
+export { zscore } from "./zscore.ts";
+export type { ZscoreOptions } from "./zscore.ts";
+export { normalizeCT } from "./normalize-ct.ts";
+export type { NormalizeCTOptions } from "./normalize-ct.ts";
+export { ctNormalizationStats, CTNormalizationAccumulator } from "./ct-normalization-stats.ts";
+export type { CTNormalizationCase, CTNormalizationOptions, CTNormalizationResult, CTNormalizationStats } from "./ct-normalization-stats.ts";
+export { percentile } from "./percentile.ts";
+export type { PercentileOptions } from "./percentile.ts";
+export { histogram } from "./histogram.ts";
+export type { Histogram, HistogramOptions } from "./histogram.ts";
+export type { MaskInput } from "./values.ts";

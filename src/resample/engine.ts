@@ -91,7 +91,8 @@ function makeVolume(volume: Volume, data: Volume["data"], shape: number[], req: 
     dtype,
   };
   if (keepScaling && volume.scaling) opts.scaling = volume.scaling;
-  return new Volume(data, shape, opts);
+  // Header codes, descrip and extensions carry over; the writer recomputes dims, datatype and geometry.
+  return new Volume(data, shape, volume.nifti ? { ...opts, nifti: volume.nifti } : opts);
 }
 
 /**
