@@ -48,19 +48,26 @@ export class ShownImage implements RenderedImage {
     return { "image/png": base64(this.png()) };
   }
 
-  /** Deno Jupyter's display hook. */
-  [JUPYTER_DISPLAY](): { "image/png": string } {
-    return this.toMimeBundle();
-  }
 
   /** One line in REPLs: `ShownImage 256×256`. */
   toString(): string {
     return `ShownImage ${this.width}×${this.height}`;
   }
 
-  /** Node's REPL shows {@link ShownImage.toString}. */
-  [INSPECT](): string {
-    return this.toString();
+  static {
+    // Deno Jupyter's display hook, and Node's REPL one-liner (defined here so declarations stay isolated).
+    Object.defineProperty(this.prototype, JUPYTER_DISPLAY, {
+      value(this: ShownImage): { "image/png": string } {
+        return this.toMimeBundle();
+      },
+      enumerable: false,
+    });
+    Object.defineProperty(this.prototype, INSPECT, {
+      value(this: ShownImage): string {
+        return this.toString();
+      },
+      enumerable: false,
+    });
   }
 }
 

@@ -8,8 +8,10 @@ import { infoCommand } from "./info.ts";
 import { statsCommand } from "./stats.ts";
 import { summaryCommand } from "./summary.ts";
 import { postprocessCommand } from "./postprocess.ts";
+import { renderCommand } from "./render.ts";
+import { convertCommand } from "./convert.ts";
 import { windowCommand } from "./window.ts";
 import { resampleCommand } from "./resample.ts";
 
 /** Every `flarekit` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand, windowCommand, resampleCommand];
+export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand, renderCommand, convertCommand, windowCommand, resampleCommand];
