@@ -23,3 +23,11 @@ export type {
   MaskOptions,
   SurfaceDiceOptions,
 } from "./types.ts";
+export {
+  evaluateCase,
+  FLARE21_LABELS,
+  type CaseMetrics,
+  type EvaluateCaseOptions,
+  type LabelBranch,
+  type LabelMetrics,
+} from "./evaluate-case.ts";

@@ -17,6 +17,8 @@ export interface LabelImage {
   readonly spacing?: readonly number[];
   /** Stored-value scaling (`value = raw × slope + intercept`), applied when present. */
   readonly scaling?: { readonly slope: number; readonly intercept: number } | undefined;
+  /** 4×4 voxel → world affine (mm); only compared by {@link evaluateCase} to report a prediction on another grid. */
+  readonly affine?: readonly (readonly number[])[];
 }
 
 /** Which voxels form the two masks, and the voxel spacing. */
