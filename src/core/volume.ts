@@ -143,9 +143,14 @@ export class Volume<D extends DType = DType> {
     return `Volume<${this.dtype}> ${this.shape.join("×")} @ ${sp} mm${scaled}`;
   }
 
-  /** Node's REPL and `console.log` show {@link Volume.toString}. */
-  [INSPECT](): string {
-    return this.toString();
+  static {
+    // Node's REPL, console.log and util.inspect show the one-line toString().
+    Object.defineProperty(this.prototype, INSPECT, {
+      value(this: Volume): string {
+        return this.toString();
+      },
+      enumerable: false,
+    });
   }
 
   /** The tag `Object.prototype.toString` reports. */
