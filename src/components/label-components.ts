@@ -30,7 +30,9 @@ export interface LabelComponentsOptions {
  * Returns the component volume as the smallest unsigned dtype that holds N
  * (uint8 up to 255, uint16 up to 65535, else uint32), the count, and per
  * component its label value, voxel count, volume (mm³), bounding box and
- * centroid (voxel indices). An all-zero map gives 0 components.
+ * centroid (voxel indices). An all-zero map gives 0 components. The
+ * `components` array is built on first access, so labelling alone does not
+ * pay for one object per component.
  *
  * Cost: one scan of the voxels, then one write per run of equal values
  * along x. Extra memory besides the output: 16 bytes per run of non-zero
@@ -125,20 +127,30 @@ export function labelComponents(labels: Volume, options: LabelComponentsOptions 
       }
     }
   }
-  const components: ComponentInfo[] = new Array(count);
-  for (let c = 1; c <= count; c++) {
-    const s = size[c];
-    components[c - 1] = {
-      id: c,
-      label: value[c],
-      voxelCount: s,
-      volumeMm3: s * grid.voxelVolumeMm3,
-      firstVoxel: first[c],
-      bboxMin: [bb[6 * c], bb[6 * c + 1], bb[6 * c + 2]],
-      bboxMax: [bb[6 * c + 3], bb[6 * c + 4], bb[6 * c + 5]],
-      centroidVoxel: [sum[3 * c] / s, sum[3 * c + 1] / s, sum[3 * c + 2] / s],
-    };
-  }
   const volume = volumeLike<ComponentDType>(labels, out, { dtype });
-  return { volume, count, components };
+  const voxelVolumeMm3 = grid.voxelVolumeMm3;
+  // The table of objects is built on first access (cheap columns are kept until then).
+  let table: ComponentInfo[] | undefined;
+  return {
+    volume,
+    count,
+    get components(): ComponentInfo[] {
+      if (table) return table;
+      table = new Array(count);
+      for (let c = 1; c <= count; c++) {
+        const s = size[c];
+        table[c - 1] = {
+          id: c,
+          label: value[c],
+          voxelCount: s,
+          volumeMm3: s * voxelVolumeMm3,
+          firstVoxel: first[c],
+          bboxMin: [bb[6 * c], bb[6 * c + 1], bb[6 * c + 2]],
+          bboxMax: [bb[6 * c + 3], bb[6 * c + 4], bb[6 * c + 5]],
+          centroidVoxel: [sum[3 * c] / s, sum[3 * c + 1] / s, sum[3 * c + 2] / s],
+        };
+      }
+      return table;
+    },
+  };
 }

@@ -202,6 +202,20 @@ export function scanRuns(grid: LabelGrid, connectivity: Connectivity, includeZer
   let E = new Int32Array(ecap);
   let ne = 0;
   let n = 0;
+  // A 32-bit view of uint8 / uint16 data (when 4-byte aligned) to skip and extend runs a word at a time.
+  let words: Uint32Array | undefined;
+  let perWord = 1;
+  let wordShift = 0;
+  let wordMask = 0;
+  let wordRepeat = 1;
+  if ((data instanceof Uint8Array || data instanceof Uint16Array) && data.byteOffset % 4 === 0) {
+    words = new Uint32Array(data.buffer, data.byteOffset, Math.floor(data.byteLength / 4));
+    const u8 = data instanceof Uint8Array;
+    perWord = u8 ? 4 : 2;
+    wordShift = u8 ? 2 : 1;
+    wordMask = perWord - 1;
+    wordRepeat = u8 ? 0x01010101 : 0x00010001;
+  }
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
       const r = y + ny * z;
@@ -223,12 +237,23 @@ export function scanRuns(grid: LabelGrid, connectivity: Connectivity, includeZer
         const v = data[base + x];
         if (v === 0 && !includeZero) {
           x++;
+          if (words !== undefined) {
+            // Skip background a 32-bit word (4 uint8 or 2 uint16 voxels) at a time once aligned.
+            while (x < nx && ((base + x) & wordMask) !== 0 && data[base + x] === 0) x++;
+            while (x + perWord <= nx && words[(base + x) >> wordShift] === 0) x += perWord;
+          }
           while (x < nx && data[base + x] === 0) x++;
           continue;
         }
         if (v < 0) negativeLabel(v, base + x);
         const s = x;
         x++;
+        if (words !== undefined) {
+          // Extend the run a word at a time: a word of four (two) equal voxels equals v × 0x01010101 (0x00010001).
+          const pattern = (v * wordRepeat) >>> 0;
+          while (x < nx && ((base + x) & wordMask) !== 0 && data[base + x] === v) x++;
+          while (x + perWord <= nx && words[(base + x) >> wordShift] === pattern) x += perWord;
+        }
         while (x < nx && data[base + x] === v) x++;
         X0[n] = s;
         X1[n] = x;

@@ -270,6 +270,39 @@ describe("labelComponents against a flood-fill oracle", () => {
   });
 });
 
+describe("labelComponents on long rows (word-at-a-time scanning of uint8 / uint16)", () => {
+  const longRows = fc
+    .tuple(fc.integer({ min: 1, max: 45 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }))
+    .chain(([nx, ny, nz, offset]) =>
+      fc.record({
+        shape: fc.constant([nx, ny, nz] as Shape),
+        offset: fc.constant(offset),
+        // long runs: each voxel repeats its left neighbour with probability 7/8
+        data: fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 2 })), { minLength: nx * ny * nz, maxLength: nx * ny * nz }).map((pairs) => {
+          const out: number[] = [];
+          for (const [keep, v] of pairs) out.push(keep > 0 && out.length > 0 ? out[out.length - 1] : v);
+          return out;
+        }),
+      }),
+    );
+
+  it("labelComponents(uint8 / uint16 views at any byte offset) equals the oracle", () => {
+    fc.assert(
+      fc.property(longRows, connectivities, ({ shape, offset, data }, c) => {
+        const expected = Array.from(naiveLabel(data, shape, c).ids);
+        const u8 = new Uint8Array(data.length + offset);
+        u8.set(data, offset);
+        const u16 = new Uint16Array(data.length + offset);
+        u16.set(data.map((v) => v * 257), offset);
+        for (const arr of [u8.subarray(offset), u16.subarray(offset)]) {
+          expect(Array.from(labelComponents(createVolume(arr, shape), { connectivity: c }).volume.data)).toEqual(expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("keepLargest and removeSmallComponents against the oracle", () => {
   it("keepLargest(labels, { k, connectivity }) keeps the k largest per label, ties by first voxel", () => {
     fc.assert(
