@@ -27,4 +27,5 @@ export default defineConfig({
   platform: "neutral",
   external: ["ndarray", /^node:/],
   treeshake: true,
+  tsconfig: "tsconfig.build.json",
 });

@@ -45,6 +45,32 @@ export interface DTypeArrayMap {
 /** The typed array type of a {@link DType}: `TypedArrayFor<"int16">` is `Int16Array`. */
 export type TypedArrayFor<D extends DType> = DTypeArrayMap[D];
 
+/**
+ * The scalar dtype a typed-array type holds: `DTypeOfArray<Int16Array>` is `"int16"`
+ * (Float32Array / Float64Array map to the real types; name complex / RGB dtypes explicitly).
+ */
+export type DTypeOfArray<A> = A extends Uint8Array
+  ? "uint8"
+  : A extends Int8Array
+    ? "int8"
+    : A extends Int16Array
+      ? "int16"
+      : A extends Uint16Array
+        ? "uint16"
+        : A extends Int32Array
+          ? "int32"
+          : A extends Uint32Array
+            ? "uint32"
+            : A extends BigInt64Array
+              ? "int64"
+              : A extends BigUint64Array
+                ? "uint64"
+                : A extends Float32Array
+                  ? "float32"
+                  : A extends Float64Array
+                    ? "float64"
+                    : DType;
+
 /** Any typed array flarekit may hold as voxel data. */
 export type VoxelArray = DTypeArrayMap[DType];
 

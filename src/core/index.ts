@@ -5,7 +5,7 @@
 export { Volume, createVolume, volumeLike, hasDType } from "./volume.ts";
 export type { VolumeOptions, VolumeNifti, Scaling } from "./volume.ts";
 export { DTYPES, dtypeOf, allocate } from "./dtypes.ts";
-export type { DType, DTypeArrayMap, DTypeInfo, TypedArrayFor, VoxelArray, IntegerDType, NumericDType, TypedArrayConstructorLike } from "./dtypes.ts";
+export type { DType, DTypeOfArray, DTypeArrayMap, DTypeInfo, TypedArrayFor, VoxelArray, IntegerDType, NumericDType, TypedArrayConstructorLike } from "./dtypes.ts";
 export { scaledData } from "./scaled-data.ts";
 export type { ScaledDataOptions } from "./scaled-data.ts";
 export { diagonalAffine, multiplyAffines, invertAffine, applyAffine, spacingFromAffine, copyAffine, affinesClose } from "./affine.ts";

@@ -4,7 +4,7 @@
  */
 import type { NiftiExtension, NiftiHeader, NiftiSource, AffineSource } from "../nifti/header-types.ts";
 import { type Affine, copyAffine, diagonalAffine, spacingFromAffine } from "./affine.ts";
-import { DTYPES, dtypeOf, type DType, type DTypeArrayMap } from "./dtypes.ts";
+import { DTYPES, dtypeOf, type DType, type DTypeArrayMap, type DTypeOfArray, type VoxelArray } from "./dtypes.ts";
 import { InvalidArgumentError } from "./errors.ts";
 
 /** Linear scaling stored with integer data: `value = raw × slope + intercept`. */
@@ -178,12 +178,12 @@ function fmt(n: number): string {
  * v.affine[2][2]; // 2.5
  * ```
  */
-export function createVolume<D extends DType = DType>(
-  data: DTypeArrayMap[D],
+export function createVolume<A extends VoxelArray, D extends DType = DTypeOfArray<A>>(
+  data: A,
   shape: readonly number[],
   options: VolumeOptions<D> = {},
 ): Volume<D> {
-  return new Volume<D>(data, shape, options);
+  return new Volume<D>(data as unknown as DTypeArrayMap[D], shape, options);
 }
 
 /**
