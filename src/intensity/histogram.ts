@@ -87,16 +87,17 @@ export function histogram(volume: Volume, options: HistogramOptions = {}): Histo
   for (let i = 0; i <= bins; i++) edges[i] = i * step + first;
   edges[bins] = last;
   const counts = new Float64Array(bins);
-  const scale = bins / (last - first);
+  const span = last - first;
   for (let i = 0; i < n; i++) {
     if (mask && !mask[i]) continue;
     const v = src[i] * slope + intercept;
     if (!(v >= first && v <= last)) continue;
-    let b = Math.floor((v - first) * scale);
+    let b = Math.floor(((v - first) / span) * bins);
+    if (!(b >= 0)) b = 0;
     if (b >= bins) b = bins - 1;
     // correct the floating-point guess against the edges, as numpy does
-    if (v < edges[b]) b--;
-    else if (b < bins - 1 && v >= edges[b + 1]) b++;
+    while (b > 0 && v < edges[b]) b--;
+    while (b < bins - 1 && v >= edges[b + 1]) b++;
     counts[b]++;
   }
   return { counts, edges };
