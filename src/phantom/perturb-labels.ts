@@ -3,7 +3,7 @@
  * @module
  */
 import { allocate, DTYPES, type IntegerDType } from "../core/dtypes.ts";
-import { InvalidArgumentError } from "../core/errors.ts";
+import { InvalidArgumentError, ShapeMismatchError } from "../core/errors.ts";
 import { type Volume, volumeLike } from "../core/volume.ts";
 import { createRandom } from "./random.ts";
 
@@ -35,6 +35,12 @@ export interface PerturbLabelsOptions {
    * @defaultValue `12`
    */
   specks?: number;
+  /**
+   * Where specks may go: a volume on the same grid whose non-zero voxels
+   * allow a speck centre there (for example the body, `ct > −500 HU`).
+   * @defaultValue anywhere in the labelled region's bounding box grown by 10 voxels
+   */
+  speckMask?: Volume;
   /**
    * Radius of each speck in voxels (0: one voxel, 1: a 7-voxel cross, 2: a 33-voxel ball).
    * @defaultValue `1`
@@ -79,6 +85,7 @@ function checkCount(name: string, v: unknown, max = Infinity): number {
  * @param options - Which perturbations, how strong, and the seed.
  * @returns A new label volume of the same dtype and grid.
  * @throws {@link InvalidArgumentError} when `labels` is not an integer volume or an option is out of range.
+ * @throws {@link ShapeMismatchError} when `speckMask` is on another grid.
  * @example
  * ```ts
  * import { makePhantom, perturbLabels } from "flarekit";
@@ -104,6 +111,11 @@ export function perturbLabels<D extends IntegerDType>(labels: Volume<D>, options
   const miss = options.missLabels ?? [];
   if (!Array.isArray(miss) || miss.some((l) => typeof l !== "number" || !Number.isInteger(l) || l === 0)) {
     throw new InvalidArgumentError("missLabels", miss, "an array of non-zero integer labels");
+  }
+  const speckMask = options.speckMask;
+  if (speckMask !== undefined) {
+    const same = [0, 1, 2].every((a) => (speckMask.shape[a] ?? 1) === (labels.shape[a] ?? 1));
+    if (!same) throw new ShapeMismatchError([...labels.shape], [...speckMask.shape], "speckMask");
   }
   const nx = labels.shape[0];
   const ny = labels.shape[1] ?? 1;
@@ -215,15 +227,17 @@ export function perturbLabels<D extends IntegerDType>(labels: Volume<D>, options
   // 4. Specks: balls of an organ label in background, not touching anything labelled.
   if (specks > 0 && haveBox) {
     const rng = createRandom(seed, 13);
+    const allowed = speckMask ? (speckMask.data as ArrayLike<number | bigint>) : undefined;
     const m = 10;
     const a0 = Math.max(0, i0 - m), a1 = Math.min(nx - 1, i1 + m);
     const b0 = Math.max(0, j0 - m), b1 = Math.min(ny - 1, j1 + m);
     const c0 = Math.max(0, k0 - m), c1 = Math.min(nz - 1, k1 + m);
     for (let s = 0; s < specks; s++) {
-      for (let attempt = 0; attempt < 200; attempt++) {
+      for (let attempt = 0; attempt < 500; attempt++) {
         const i = a0 + rng.int(a1 - a0 + 1);
         const j = b0 + rng.int(b1 - b0 + 1);
         const k = c0 + rng.int(c1 - c0 + 1);
+        if (allowed && !allowed[i + nx * (j + ny * k)]) continue;
         if (!cubeAll(i, j, k, speckR + 1, 0)) continue;
         paintBall(i, j, k, speckR, organs[rng.int(organs.length)]);
         break;

@@ -115,6 +115,17 @@ describe("perturbLabels", () => {
     }
   });
 
+  it("speckMask keeps every speck inside the mask (here: the body, CT > −500 HU)", () => {
+    const { ct, labels: lab } = makePhantom({ seed: 4, shape: [96, 96, 32], spacing: [4, 4, 5] });
+    const body = createVolume(Uint8Array.from(ct.data, (hu) => (hu > -500 ? 1 : 0)), ct.shape);
+    const out = perturbLabels(lab, { ...OFF, specks: 20, speckRadiusVoxels: 0, speckMask: body });
+    const diff: number[] = [];
+    for (let p = 0; p < lab.data.length; p++) if (out.data[p] !== lab.data[p]) diff.push(p);
+    expect(diff.length).toBe(20);
+    for (const p of diff) expect(body.data[p]).toBe(1);
+    expect(() => perturbLabels(lab, { speckMask: createVolume(new Uint8Array(8), [2, 2, 2]) })).toThrow(/Shape mismatch/);
+  });
+
   it("holes carves enclosed 33-voxel balls inside organs, nothing else", () => {
     const out = perturbLabels(labels, { ...OFF, holes: 3, holeRadiusVoxels: 2, seed: 8 });
     const diff = changed(out.data);
@@ -145,7 +156,7 @@ describe("perturbLabels", () => {
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 0, max: 1000 }),
         (data, shift, flip, miss, seed) => {
-          const v = createVolume<"int16">(Int16Array.from(data), [6, 5, 4]);
+          const v = createVolume(Int16Array.from(data), [6, 5, 4]);
           const out = perturbLabels(v, { seed, shiftVoxels: shift, boundaryFlipProbability: flip, missLabels: miss ? [miss] : [] });
           expect(out.dtype).toBe("int16");
           expect(out.shape).toEqual([6, 5, 4]);

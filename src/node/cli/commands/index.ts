@@ -10,8 +10,9 @@ import { summaryCommand } from "./summary.ts";
 import { postprocessCommand } from "./postprocess.ts";
 import { renderCommand } from "./render.ts";
 import { convertCommand } from "./convert.ts";
+import { demoCommand } from "./demo.ts";
 import { windowCommand } from "./window.ts";
 import { resampleCommand } from "./resample.ts";
 
 /** Every `flarekit` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand, renderCommand, convertCommand, windowCommand, resampleCommand];
+export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand, renderCommand, convertCommand, demoCommand, windowCommand, resampleCommand];
