@@ -14,19 +14,21 @@
 export const CUBIC_POLE: number = Math.sqrt(3) - 2;
 /** Samples of edge padding scipy adds before prefiltering in mode "nearest". */
 export const SPLINE_PAD = 12;
-const GAIN = (1 - CUBIC_POLE) * (1 - 1 / CUBIC_POLE);
+/** The filter gain (1 − z)(1 − 1/z) (= 6 up to rounding), applied to the samples before the recursions. */
+export const SPLINE_GAIN: number = (1 - CUBIC_POLE) * (1 - 1 / CUBIC_POLE);
 /** Terms of the causal initial sum kept: z^60 ≈ 1e−34, far below double precision. */
 const HORIZON = 60;
 
 /**
  * Prefilters `rows` rows of `width` contiguous values each (row r starts at `offset + r·width`), filtering
  * along the row index (each column is one signal of length `rows`). `width = 1` filters one line.
+ * Pass `gainApplied = true` when the caller already multiplied the samples by {@link SPLINE_GAIN}.
  */
-export function prefilterRows(c: Float64Array | Float32Array, offset: number, rows: number, width: number): void {
+export function prefilterRows(c: Float64Array | Float32Array, offset: number, rows: number, width: number, gainApplied = false): void {
   const z = CUBIC_POLE;
   const n = rows;
   const end = offset + n * width;
-  for (let p = offset; p < end; p++) c[p] *= GAIN;
+  if (!gainApplied) for (let p = offset; p < end; p++) c[p] *= SPLINE_GAIN;
   if (n < 2) return;
   // causal initial value, mirror boundary: c0 = (Σ z^i (c[i] + z^(n−1) c[n−1−i])) / (1 − z^(2(n−1)))
   const zn1 = Math.pow(z, n - 1);

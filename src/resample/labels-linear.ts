@@ -39,6 +39,25 @@ export function labelsLinearSeparable<T extends Num>(src: T, plans: readonly [Ax
   for (let k = 0; k < m2; k++) {
     for (let j = 0; j < m1; j++) {
       for (let i = 0; i < m0; i++) {
+        // Fast path: every tap holds the same label, so its one-hot value is ≈ 1 ≥ 0.5 and it wins.
+        const first = src[tx.index[i * tx.k] + ty.index[j * ty.k] * n0 + tz.index[k * tz.k] * n01];
+        let uniform = true;
+        for (let a = 0; a < tx.k && uniform; a++) {
+          const ia = tx.index[i * tx.k + a];
+          for (let b = 0; b < ty.k && uniform; b++) {
+            const iab = ia + ty.index[j * ty.k + b] * n0;
+            for (let c = 0; c < tz.k; c++) {
+              if (src[iab + tz.index[k * tz.k + c] * n01] !== first) {
+                uniform = false;
+                break;
+              }
+            }
+          }
+        }
+        if (uniform) {
+          out[p++] = first;
+          continue;
+        }
         let nl = 0;
         for (let a = 0; a < tx.k; a++) {
           const ia = tx.index[i * tx.k + a];

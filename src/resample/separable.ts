@@ -11,7 +11,7 @@
  * @internal
  * @module
  */
-import { cubicWeights, prefilterRows, SPLINE_PAD } from "./bspline.ts";
+import { cubicWeights, prefilterRows, SPLINE_GAIN, SPLINE_PAD } from "./bspline.ts";
 
 /** How one axis is resampled. */
 export type AxisKind = "copy" | "nearest" | "linear" | "cubic";
@@ -82,14 +82,14 @@ function linePass(src: Num, srcOff: number, lines: number, plan: AxisPlan, dst: 
     const len = n + 2 * SPLINE_PAD;
     for (let l = 0; l < lines; l++) {
       const s = srcOff + l * n;
-      const first = src[s];
-      const lastV = src[s + n - 1];
+      const first = src[s] * SPLINE_GAIN;
+      const lastV = src[s + n - 1] * SPLINE_GAIN;
       for (let p = 0; p < SPLINE_PAD; p++) {
         buf[p] = first;
         buf[SPLINE_PAD + n + p] = lastV;
       }
-      for (let i = 0; i < n; i++) buf[SPLINE_PAD + i] = src[s + i];
-      prefilterRows(buf, 0, len, 1);
+      for (let i = 0; i < n; i++) buf[SPLINE_PAD + i] = src[s + i] * SPLINE_GAIN;
+      prefilterRows(buf, 0, len, 1, true);
       const d = dstOff + l * m;
       for (let o = 0, t = 0; o < m; o++, t += 4) {
         dst[d + o] =
@@ -135,9 +135,9 @@ function rowPass(src: Num, srcOff: number, width: number, plan: AxisPlan, dst: F
         const sr = r < SPLINE_PAD ? 0 : r >= SPLINE_PAD + n ? n - 1 : r - SPLINE_PAD;
         const s = srcOff + sr * width + c0;
         const d = r * w;
-        for (let c = 0; c < w; c++) scratch[d + c] = src[s + c];
+        for (let c = 0; c < w; c++) scratch[d + c] = src[s + c] * SPLINE_GAIN;
       }
-      prefilterRows(scratch, 0, len, w);
+      prefilterRows(scratch, 0, len, w, true);
       for (let o = 0, t = 0; o < m; o++, t += 4) {
         const a0 = index[t] * w;
         const a1 = index[t + 1] * w;
