@@ -41,7 +41,7 @@ export type DatasetSource = string | Iterable<DatasetCase | DatasetCaseFiles> | 
  *
  * Cases stream: file cases are read and summarised on `workers` threads one
  * case per worker at a time (each worker holds one CT and its labels),
- * in batches whose results are folded into the summary as they come;
+ * in batches (64 cases or more) whose results are folded into the summary;
  * in-memory cases are taken one at a time from the iterable. Cases that
  * cannot be read or do not match (different grids, non-integer labels, labels
  * without image) are listed in `failures` and left out of every statistic.
@@ -77,8 +77,9 @@ export async function datasetSummary(source: DatasetSource, options: DatasetSumm
   }
   let done = 0;
   const progress = (id: string): void => options.onProgress?.(++done, total, id);
-  // Enough cases per batch to keep every worker busy, few enough to bound what is held between folds.
-  const batchSize = Math.max(8, workers * 8);
+  // Workers start once per batch (about 0.1 s each), so batches are large; a batch's results are small
+  // (tens of KiB per case), so holding one batch between folds keeps memory bounded.
+  const batchSize = Math.max(64, workers * 32);
   let pending: DatasetCaseFiles[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
