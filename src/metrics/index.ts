@@ -31,3 +31,22 @@ export {
   type LabelBranch,
   type LabelMetrics,
 } from "./evaluate-case.ts";
+export {
+  evaluationRecord,
+  formatEvaluationCsv,
+  parseEvaluationCsv,
+  summarizeEvaluation,
+  type EvaluationLabelRecord,
+  type EvaluationRecord,
+  type EvaluationSummary,
+  type SummaryStats,
+} from "./evaluation-table.ts";
+export {
+  efficiencyMetrics,
+  rankTeams,
+  type EfficiencyMetrics,
+  type EfficiencyOptions,
+  type TeamCaseResult,
+  type TeamRanking,
+  type TeamResults,
+} from "./efficiency.ts";

@@ -107,25 +107,34 @@ function directed(
   areas: { table: Float64Array; classOf: Uint8Array; classArea: Float64Array },
 ): [Float64Array, Float64Array] {
   const plane = grid[0] * grid[1];
-  const needZ = new Uint8Array(plane);
   let count = 0;
-  for (let i = 0, p = 0; i < n; i++, p++) {
-    if (p === plane) p = 0;
+  for (let i = 0; i < n; i++) {
     const c = from[i];
-    if (c !== 0 && c !== 255) {
-      count++;
-      needZ[p] = 1;
-    }
+    if (c !== 0 && c !== 255) count++;
   }
   if (count === 0) return [EMPTY, EMPTY];
+  const borders = new Int32Array(count);
+  const needZ = new Uint8Array(plane);
+  for (let i = 0, j = 0; j < count; i++) {
+    const c = from[i];
+    if (c !== 0 && c !== 255) borders[j++] = i;
+  }
+  for (let j = 0, z = 0, zEnd = plane; j < count; j++) {
+    const i = borders[j];
+    while (i >= zEnd) {
+      z++;
+      zEnd += plane;
+    }
+    needZ[i - (zEnd - plane)] = 1;
+  }
   const w = squaredDistanceToBorders(to, grid, spacing, squared, needZ);
   const dist = new Float64Array(count);
   const cls = new Uint8Array(count);
-  for (let i = 0, j = 0; i < n; i++) {
-    const c = from[i];
-    if (c === 0 || c === 255) continue;
+  const classOf = areas.classOf;
+  for (let j = 0; j < count; j++) {
+    const i = borders[j];
     dist[j] = w ? Math.sqrt(w[i]) : Infinity;
-    cls[j++] = areas.classOf[c];
+    cls[j] = classOf[from[i]];
   }
   return sortByDistanceThenArea(dist, cls, areas.classArea);
 }

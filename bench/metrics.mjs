@@ -1,0 +1,128 @@
+// FLARE21 metrics (issue 3): evaluateCase on synthetic label maps vs the official Python evaluation.
+// Usage: npm run bench -- metrics        (builds first; or `node bench/metrics.mjs` after `npx tsup`)
+//        node bench/metrics.mjs --runs 5 (timed runs per case, median reported; default 3)
+// Peer: the official FLARE21 code (JunMa11/FLARE DSC_NSD_eval.py + SurfaceDice.py, numpy 1.24 / scipy 1.10).
+// Its timings are quoted from the issue (measured on this machine), not re-run here.
+import { evaluateCase } from "../dist/metrics.js";
+
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+
+function mulberry32(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Smooth organs: ellipsoids (mm) whose radius is modulated by a few low-frequency
+ * harmonics of the direction; the prediction moves, scales and re-modulates each a little.
+ */
+function realisticPair(seed) {
+  const [nx, ny, nz] = [488, 404, 90];
+  const sp = [0.800000011920929, 0.800000011920929, 1];
+  const rnd = mulberry32(seed);
+  const organs = [
+    // label, centre (voxels), radii (mm)
+    [1, 150, 190, 45, 95, 80, 70],
+    [2, 170, 280, 40, 28, 34, 45],
+    [2, 320, 280, 40, 28, 34, 45],
+    [3, 330, 170, 50, 45, 38, 40],
+    [4, 240, 200, 38, 60, 14, 12],
+  ];
+  const gt = new Uint8Array(nx * ny * nz);
+  const pred = new Uint8Array(nx * ny * nz);
+  const paint = (out, [label, cx, cy, cz, rx, ry, rz], jitter) => {
+    const harmonics = Array.from({ length: 4 }, (_, h) => [(h + 1) * 1.1 + (jitter ? (rnd() - 0.5) * 0.2 : 0), (h + 1) * 0.7, 0.05 / (h + 1)]);
+    const dx = jitter ? (rnd() - 0.5) * 2 : 0, dy = jitter ? (rnd() - 0.5) * 2 : 0, dz = jitter ? (rnd() - 0.5) : 0;
+    const scale = jitter ? 0.985 + rnd() * 0.03 : 1;
+    const ex = (rx * 1.2) / sp[0], ey = (ry * 1.2) / sp[1], ez = (rz * 1.2) / sp[2];
+    for (let z = Math.max(0, Math.floor(cz - ez)); z <= Math.min(nz - 1, Math.ceil(cz + ez)); z++)
+      for (let y = Math.max(0, Math.floor(cy - ey)); y <= Math.min(ny - 1, Math.ceil(cy + ey)); y++)
+        for (let x = Math.max(0, Math.floor(cx - ex)); x <= Math.min(nx - 1, Math.ceil(cx + ex)); x++) {
+          const u = ((x - cx - dx) * sp[0]) / rx, v = ((y - cy - dy) * sp[1]) / ry, w = ((z - cz - dz) * sp[2]) / rz;
+          const r = Math.sqrt(u * u + v * v + w * w);
+          if (r > 1.2) continue;
+          const theta = Math.atan2(v, u), phi = Math.acos(Math.max(-1, Math.min(1, w / (r || 1))));
+          let m = 1;
+          for (let h = 0; h < harmonics.length; h++) m += harmonics[h][2] * Math.sin((h + 1) * theta + harmonics[h][0]) * Math.cos((h + 1) * phi + harmonics[h][1]);
+          if (r <= m * scale) out[x + nx * (y + ny * z)] = label;
+        }
+  };
+  for (const o of organs) paint(gt, o, false);
+  for (const o of organs) paint(pred, o, true);
+  return { gt: { data: gt, shape: [nx, ny, nz], spacing: sp }, pred: { data: pred, shape: [nx, ny, nz] } };
+}
+
+/** Thousands of small blobs per label; the prediction drops, moves and adds some. */
+function fragmentedPair(seed) {
+  const [nx, ny, nz] = [512, 512, 100];
+  const sp = [0.7421875, 0.7421875, 2.5];
+  const rnd = mulberry32(seed);
+  const gt = new Uint8Array(nx * ny * nz);
+  const pred = new Uint8Array(nx * ny * nz);
+  const blob = (out, label, cx, cy, cz, r) => {
+    const rz = Math.max(1, Math.round(r / 3));
+    for (let z = Math.max(0, cz - rz); z <= Math.min(nz - 1, cz + rz); z++)
+      for (let y = Math.max(0, cy - r); y <= Math.min(ny - 1, cy + r); y++)
+        for (let x = Math.max(0, cx - r); x <= Math.min(nx - 1, cx + r); x++)
+          if (((x - cx) / r) ** 2 + ((y - cy) / r) ** 2 + ((z - cz) / rz) ** 2 <= 1) out[x + nx * (y + ny * z)] = label;
+  };
+  for (let label = 1; label <= 4; label++) {
+    for (let b = 0; b < 2500; b++) {
+      const cx = Math.floor(rnd() * nx), cy = Math.floor(rnd() * ny), cz = Math.floor(rnd() * nz), r = 1 + Math.floor(rnd() * 3);
+      blob(gt, label, cx, cy, cz, r);
+      const fate = rnd();
+      if (fate < 0.1) continue; // missed
+      const j = () => Math.round((rnd() - 0.5) * 3);
+      blob(pred, label, cx + j(), cy + j(), cz, r);
+      if (fate > 0.9) blob(pred, label, Math.floor(rnd() * nx), Math.floor(rnd() * ny), Math.floor(rnd() * nz), r); // false positive
+    }
+  }
+  return { gt: { data: gt, shape: [nx, ny, nz], spacing: sp }, pred: { data: pred, shape: [nx, ny, nz] } };
+}
+
+function time(fn) {
+  const times = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    globalThis.gc?.();
+    const t0 = performance.now();
+    result = fn();
+    times.push((performance.now() - t0) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], result };
+}
+
+const rows = [];
+const fmt = (x) => x.toFixed(3);
+{
+  const { gt, pred } = realisticPair(7);
+  evaluateCase(gt, pred); // warm-up
+  const a = time(() => evaluateCase(gt, pred));
+  const b = time(() => evaluateCase(gt, pred, { hd95: true }));
+  const r = a.result.labels.map((l) => `${l.name} ${l.dsc.toFixed(4)}/${l.nsd.toFixed(4)}`).join(", ");
+  console.log(`realistic 488×404×90 @ 0.8×0.8×1.0 mm — DSC/NSD: ${r}`);
+  rows.push(["realistic, DSC + NSD (4 labels)", a.median, "5.0–6.9 s (official, excl. loading)", 5.0, 0.5]);
+  rows.push(["realistic, + HD95/HD/ASSD", b.median, "—", NaN, NaN]);
+}
+{
+  const { gt, pred } = fragmentedPair(11);
+  const a = time(() => evaluateCase(gt, pred));
+  const r = a.result.labels.map((l) => `${l.name} ${l.dsc.toFixed(4)}/${l.nsd.toFixed(4)}`).join(", ");
+  console.log(`fragmented 512×512×100, ~2,500 blobs per label — DSC/NSD: ${r}`);
+  rows.push(["fragmented, DSC + NSD (4 labels)", a.median, "71 s (official, incl. loading)", 71, 3.5]);
+}
+console.log(`\nevaluateCase, single thread, median of ${RUNS} runs (Node ${process.version})`);
+console.log("| case | flarekit (s) | official Python (issue) | speed-up | target |");
+console.log("| --- | ---: | --- | ---: | --- |");
+for (const [name, t, peer, peerS, target] of rows) {
+  const ratio = Number.isFinite(peerS) ? `${(peerS / t).toFixed(1)}× (vs ${peerS} s)` : "—";
+  const goal = Number.isFinite(target) ? `≤ ${target} s ${t <= target ? "✓" : "✗"}` : "—";
+  console.log(`| ${name} | ${fmt(t)} | ${peer} | ${ratio} | ${goal} |`);
+}
