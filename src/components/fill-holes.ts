@@ -32,10 +32,11 @@ export interface FillHolesOptions<D extends DType = DType> {
  * All labels are handled from one labelling scan (6- or 4-connected runs of
  * every value, background included) and a graph of which regions touch: a
  * background region is a hole of c when, without c's regions, it is cut off
- * from every region touching the border. No mask per label is built. Extra
- * memory besides the output: 16 bytes per run of equal values along x plus 8
- * bytes per touching pair of runs; `mode: "slices"` with `axis` 0 or 1 also
- * makes one transposed copy of the input.
+ * from every region touching the border; per label only the neighbourhood of
+ * the enclosed background regions is searched. No mask per label is built.
+ * Extra memory besides the output: 16 bytes per run of equal values along x
+ * plus 16 bytes per touching pair of runs; `mode: "slices"` with `axis` 0 or
+ * 1 also makes one transposed copy of the input.
  *
  * @param labels - A 2D or 3D map of any integer dtype; values ≥ 0.
  * @param options - `mode`, `axis`, `out`, `onSummary`.
@@ -115,42 +116,69 @@ export function fillHoles<D extends DType>(labels: Volume<D>, options: FillHoles
   const labelList = [...present].sort((a, b) => a - b);
   const fill = new Uint32Array(R + 1);
   if (candidates.length > 0) {
-    // Edges between regions (the run pairs mapped to their regions).
+    // Region adjacency graph in CSR form (both directions; repeated pairs are harmless).
     const ne = t.edgeCount;
     const E = t.edges;
-    for (let e = 0; e < 2 * ne; e++) E[e] = component[E[e]];
-    const dsu = new Int32Array(R + 1);
-    const touch = new Uint8Array(R + 1);
+    const start = new Int32Array(R + 2);
+    for (let e = 0; e < 2 * ne; e++) start[component[E[e]] + 1]++;
+    for (let r = 1; r <= R + 1; r++) start[r] += start[r - 1];
+    const adj = new Int32Array(2 * ne);
+    const next = start.slice(0, R + 1);
+    for (let e = 0; e < ne; e++) {
+      const a = component[E[2 * e]];
+      const b = component[E[2 * e + 1]];
+      adj[next[a]++] = b;
+      adj[next[b]++] = a;
+    }
+    // Per label c: from each unfilled candidate, search the regions not of value c until a
+    // border region is met (not a hole) or the search runs out (every background region met
+    // is a hole of c). Results are memoised per label: 1 = reaches the border, 2 = enclosed.
+    const seen = new Int32Array(R + 1);
+    const state = new Uint8Array(R + 1);
+    const queue = new Int32Array(R + 1);
+    let pass = 0;
     let open = candidates.length;
     for (const c of labelList) {
       if (open === 0) break;
-      for (let r = 0; r <= R; r++) dsu[r] = r;
-      for (let e = 0; e < ne; e++) {
-        const a = E[2 * e];
-        const b = E[2 * e + 1];
-        if (value[a] === c || value[b] === c) continue;
-        let ra = a;
-        while (dsu[ra] !== ra) ra = dsu[ra] = dsu[dsu[ra]];
-        let rb = b;
-        while (dsu[rb] !== rb) rb = dsu[rb] = dsu[dsu[rb]];
-        if (ra < rb) dsu[rb] = ra;
-        else if (rb < ra) dsu[ra] = rb;
-      }
-      touch.fill(0);
-      for (let r = 1; r <= R; r++) {
-        if (border[r] && value[r] !== c) {
-          let rr = r;
-          while (dsu[rr] !== rr) rr = dsu[rr];
-          touch[rr] = 1;
-        }
-      }
+      pass++;
       for (const g of candidates) {
-        if (fill[g] !== 0) continue;
-        let rg = g;
-        while (dsu[rg] !== rg) rg = dsu[rg];
-        if (!touch[rg]) {
-          fill[g] = c;
-          open--;
+        if (fill[g] !== 0 || seen[g] === pass) continue;
+        let qn = 0;
+        let head = 0;
+        queue[qn++] = g;
+        seen[g] = pass;
+        state[g] = 0;
+        let outside = false;
+        while (head < qn && !outside) {
+          const r = queue[head++];
+          for (let k = start[r], ke = start[r + 1]; k < ke; k++) {
+            const n = adj[k];
+            if (value[n] === c) continue;
+            if (seen[n] === pass) {
+              if (state[n] === 1) {
+                outside = true;
+                break;
+              }
+              continue;
+            }
+            seen[n] = pass;
+            if (border[n]) {
+              state[n] = 1;
+              outside = true;
+              break;
+            }
+            state[n] = 0;
+            queue[qn++] = n;
+          }
+        }
+        const mark = outside ? 1 : 2;
+        for (let q = 0; q < qn; q++) {
+          const r = queue[q];
+          state[r] = mark;
+          if (!outside && value[r] === 0 && fill[r] === 0) {
+            fill[r] = c;
+            open--;
+          }
         }
       }
     }
