@@ -14,3 +14,9 @@
  */
 export * from "./core/index.ts";
 export * from "./nifti/index.ts";
+export * from "./phantom/index.ts";
+export * from "./intensity/index.ts";
+export * from "./resample/index.ts";
+export * from "./components/index.ts";
+export * from "./stats/index.ts";
+export * from "./metrics/index.ts";
