@@ -42,7 +42,7 @@ describe("flarekit resample", () => {
     expect([...out.shape]).toEqual([2, 2, 3]);
     // extent along x: x = (o + 0.5)·4/2 − 0.5 = 0.5, 2.5 → rounds half up to 1, 3 → labels 0, 2
     expect([...out.data].slice(0, 2)).toEqual([0, 2]);
-    expect(new Set(out.data)).toEqual(new Set([0, 2]));
+    expect(new Set(Array.from(out.data as Uint8Array))).toEqual(new Set([0, 2]));
   });
 
   it("bad usage exits 2: missing or malformed --spacing, unknown convention or interpolation", () => {

@@ -85,9 +85,9 @@ describe("resampleToSpacing — identity", () => {
         expect([...out.shape]).toEqual([...v.shape]);
         if (interpolation === "nearest" || interpolation === "labels-linear") {
           expect(out.dtype).toBe(v.dtype);
-          expect([...(out.data as ArrayLike<number>)]).toEqual([...(v.data as ArrayLike<number>)]);
+          expect(Array.from(out.data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
         } else {
-          expect([...(out.data as ArrayLike<number>)]).toEqual([...scaledData(v)]);
+          expect(Array.from(out.data as ArrayLike<number>)).toEqual([...scaledData(v)]);
         }
         for (let r = 0; r < 3; r++) for (let c = 0; c < 4; c++) expect(out.affine[r][c]).toBeCloseTo(v.affine[r][c], 12);
       }),
@@ -99,8 +99,8 @@ describe("resampleToSpacing — identity", () => {
     fc.assert(
       fc.property(smallVolume, fc.constantFrom(...INTERPOLATIONS), (v, interpolation) => {
         const out = resampleLike(v, v, { interpolation });
-        if (interpolation === "nearest" || interpolation === "labels-linear") expect([...(out.data as ArrayLike<number>)]).toEqual([...(v.data as ArrayLike<number>)]);
-        else expect([...(out.data as ArrayLike<number>)]).toEqual([...scaledData(v)]);
+        if (interpolation === "nearest" || interpolation === "labels-linear") expect(Array.from(out.data as ArrayLike<number>)).toEqual(Array.from(v.data as ArrayLike<number>));
+        else expect(Array.from(out.data as ArrayLike<number>)).toEqual([...scaledData(v)]);
         expect(out.affine).toEqual(v.affine);
       }),
       { numRuns: 40 },
@@ -124,7 +124,7 @@ describe("resampleToSpacing — against per-voxel oracles", () => {
       fc.property(smallVolume, targetSpacing, fc.constantFrom("extent" as const, "center" as const), (v, s, convention) => {
         const out = resampleToSpacing(v, s, { interpolation: "nearest", convention });
         const coords = [0, 1, 2].map((a) => coordinatesFor(v.shape[a], out.shape[a], convention, v.spacing[a], s[a]));
-        expect([...(out.data as ArrayLike<number>)]).toEqual([...naiveResample(v.data as ArrayLike<number>, v.shape, coords, [0, 0, 0])]);
+        expect(Array.from(out.data as ArrayLike<number>)).toEqual([...naiveResample(v.data as ArrayLike<number>, v.shape, coords, [0, 0, 0])]);
       }),
       { numRuns: 60 },
     );
@@ -149,7 +149,7 @@ describe("resampleToSpacing — against per-voxel oracles", () => {
       fc.property(labelVolume, targetSpacing, fc.constantFrom("extent" as const, "center" as const), (v, s, convention) => {
         const out = resampleToSpacing(v, s, { interpolation: "labels-linear", convention });
         const coords = [0, 1, 2].map((a) => coordinatesFor(v.shape[a], out.shape[a], convention, v.spacing[a], s[a]));
-        expect([...(out.data as ArrayLike<number>)]).toEqual([...naiveLabelsLinear(v.data as ArrayLike<number>, v.shape, coords, [1, 1, 1])]);
+        expect(Array.from(out.data as ArrayLike<number>)).toEqual([...naiveLabelsLinear(v.data as ArrayLike<number>, v.shape, coords, [1, 1, 1])]);
       }),
       { numRuns: 60 },
     );
