@@ -12,3 +12,5 @@ export type { DatasetSummaryOptions, DatasetSource } from "./dataset-summary.ts"
 export { findDatasetCases } from "./summary/find-dataset-cases.ts";
 export type { DatasetListing } from "./summary/find-dataset-cases.ts";
 export type { DatasetCaseFiles } from "./summary/summarize-case-files.ts";
+export { evaluateDataset } from "./evaluate-dataset.ts";
+export type { DatasetCaseEvaluation, DatasetEvaluation, DatasetShard, EvaluateDatasetOptions } from "./evaluate-dataset.ts";

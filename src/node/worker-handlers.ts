@@ -7,6 +7,7 @@
  */
 
 import { summarizeCaseFiles, type DatasetCaseFiles } from "./summary/summarize-case-files.ts";
+import { evaluateCaseFiles, type EvaluateCaseFilesPayload } from "./evaluate/evaluate-case-files.ts";
 
 /** A task handler. */
 export type WorkerHandler = (payload: unknown) => Promise<unknown> | unknown;
@@ -22,4 +23,6 @@ export const handlers: Record<string, WorkerHandler> = {
   },
   /** Dataset summaries (issue 6): reads one case's NIfTI files and returns its CaseSummary. */
   "stats.summarizeCase": (payload: unknown) => summarizeCaseFiles(payload as DatasetCaseFiles),
+  /** FLARE21 evaluation (issue 3): reads one ground-truth / prediction pair and returns its CaseMetrics. */
+  "metrics.evaluateCase": (payload: unknown) => evaluateCaseFiles(payload as EvaluateCaseFilesPayload),
 };

@@ -13,6 +13,8 @@ import { convertCommand } from "./convert.ts";
 import { demoCommand } from "./demo.ts";
 import { windowCommand } from "./window.ts";
 import { resampleCommand } from "./resample.ts";
+import { evalCommand } from "./eval.ts";
+import { mergeCommand } from "./merge.ts";
 
 /** Every `flarekit` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand, renderCommand, convertCommand, demoCommand, windowCommand, resampleCommand];
+export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand, renderCommand, convertCommand, demoCommand, windowCommand, resampleCommand, evalCommand, mergeCommand];

@@ -1,0 +1,40 @@
+/**
+ * Worker task `metrics.evaluateCase`: reads one ground-truth / prediction pair and evaluates it.
+ * @internal
+ * @module
+ */
+import { evaluateCase, type CaseMetrics, type EvaluateCaseOptions } from "../../metrics/evaluate-case.ts";
+import { readNiftiFileSync } from "../nifti-files.ts";
+
+/** Payload of the `metrics.evaluateCase` task (structured-clone-able). */
+export interface EvaluateCaseFilesPayload {
+  /** Case name (the prediction's file name). */
+  name: string;
+  /** Ground-truth file. */
+  gtPath: string;
+  /** Prediction file; `null` scores the case as an empty prediction. */
+  predPath: string | null;
+  /** Options passed to `evaluateCase`. */
+  options: EvaluateCaseOptions;
+}
+
+/** Result of the `metrics.evaluateCase` task. */
+export interface EvaluateCaseFilesResult {
+  name: string;
+  metrics: CaseMetrics;
+  /** Seconds spent reading both files. */
+  readS: number;
+  /** Seconds spent evaluating. */
+  evaluateS: number;
+}
+
+/** Reads the pair (one case in memory at a time) and evaluates it by the FLARE21 rules. */
+export function evaluateCaseFiles(payload: EvaluateCaseFilesPayload): EvaluateCaseFilesResult {
+  const t0 = performance.now();
+  const gt = readNiftiFileSync(payload.gtPath);
+  const pred = payload.predPath === null ? { data: new Uint8Array(gt.voxelCount), shape: gt.shape } : readNiftiFileSync(payload.predPath);
+  const t1 = performance.now();
+  const metrics = evaluateCase(gt as Parameters<typeof evaluateCase>[0], pred as Parameters<typeof evaluateCase>[1], payload.options);
+  const t2 = performance.now();
+  return { name: payload.name, metrics, readS: (t1 - t0) / 1000, evaluateS: (t2 - t1) / 1000 };
+}
