@@ -1,0 +1,42 @@
+// Executes examples/flare-tour.ipynb headlessly with the Deno kernel (after `npm run build`) and checks
+// that it ran without errors and that its outputs hold an image. Needs Debian's jupyter-nbconvert and
+// python3-ipykernel, and `npx deno jupyter --install` (.ci/run installs both when missing).
+// Prints "notebook: N passed, N failed" (one check per code cell plus the image check).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(mkdtempSync(join(tmpdir(), "flarekit-nb-")), "flare-tour.out.ipynb");
+const r = spawnSync(
+  "jupyter",
+  ["nbconvert", "--to", "notebook", "--execute", "flare-tour.ipynb", "--output", out,
+    "--ExecutePreprocessor.kernel_name=deno", "--ExecutePreprocessor.timeout=300"],
+  { cwd: here, encoding: "utf8" },
+);
+if (r.status !== 0) {
+  console.log(r.stdout, r.stderr);
+  console.log("notebook: 0 passed, 1 failed");
+  process.exit(1);
+}
+const nb = JSON.parse(readFileSync(out, "utf8"));
+let passed = 0;
+let failed = 0;
+let images = 0;
+for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+  const errors = cell.outputs.filter((o) => o.output_type === "error");
+  if (errors.length || cell.outputs.length === 0) {
+    failed++;
+    console.log(`FAIL cell ${cell.id}: ${errors.map((e) => `${e.ename}: ${e.evalue}`).join("; ") || "no output"}`);
+  } else passed++;
+  images += cell.outputs.filter((o) => o.data && typeof o.data["image/png"] === "string" && o.data["image/png"].length > 1000).length;
+}
+if (images > 0) passed++;
+else {
+  failed++;
+  console.log("FAIL: no cell output holds an image/png");
+}
+console.log(`notebook: ${passed} passed, ${failed} failed (${images} image output${images === 1 ? "" : "s"})`);
+process.exitCode = failed ? 1 : 0;
