@@ -8,10 +8,27 @@ import type { LabelFill, LabelRemoval } from "./types.ts";
 /**
  * Components kept per FLARE21 label by the winning post-processing: liver 1,
  * kidneys 2 (both kidneys share label 2), spleen 1, pancreas 1.
+ *
+ * @example
+ * ```ts
+ * import { FLARE21_KEEP_K } from "flarekit/components";
+ * FLARE21_KEEP_K[2]; // 2
+ * ```
+ * @see {@link postprocessFlare} for the source.
  */
 export const FLARE21_KEEP_K: Readonly<Record<number, number>> = Object.freeze({ 1: 1, 2: 2, 3: 1, 4: 1 });
 
-/** Smallest component volume kept by the FLARE21 winning post-processing, in mm³. */
+/**
+ * Smallest component volume kept by the FLARE21 winning post-processing, in mm³
+ * (components of exactly this volume stay).
+ *
+ * @example
+ * ```ts
+ * import { FLARE21_MIN_VOLUME_MM3 } from "flarekit/components";
+ * FLARE21_MIN_VOLUME_MM3 / (1 * 1 * 2.5); // 800 (voxels at 1×1×2.5 mm)
+ * ```
+ * @see {@link postprocessFlare} for the source.
+ */
 export const FLARE21_MIN_VOLUME_MM3: number = 2000;
 
 /** Options of {@link postprocessFlare}. */
