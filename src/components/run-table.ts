@@ -240,7 +240,7 @@ export function scanRuns(grid: LabelGrid, connectivity: Connectivity, includeZer
           if (words !== undefined) {
             // Skip background a 32-bit word (4 uint8 or 2 uint16 voxels) at a time once aligned.
             while (x < nx && ((base + x) & wordMask) !== 0 && data[base + x] === 0) x++;
-            while (x + perWord <= nx && words[(base + x) >> wordShift] === 0) x += perWord;
+            while (x + perWord <= nx && words[(base + x) >>> wordShift] === 0) x += perWord;
           }
           while (x < nx && data[base + x] === 0) x++;
           continue;
@@ -252,7 +252,7 @@ export function scanRuns(grid: LabelGrid, connectivity: Connectivity, includeZer
           // Extend the run a word at a time: a word of four (two) equal voxels equals v × 0x01010101 (0x00010001).
           const pattern = (v * wordRepeat) >>> 0;
           while (x < nx && ((base + x) & wordMask) !== 0 && data[base + x] === v) x++;
-          while (x + perWord <= nx && words[(base + x) >> wordShift] === pattern) x += perWord;
+          while (x + perWord <= nx && words[(base + x) >>> wordShift] === pattern) x += perWord;
         }
         while (x < nx && data[base + x] === v) x++;
         X0[n] = s;
