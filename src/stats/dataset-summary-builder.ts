@@ -152,7 +152,10 @@ export class DatasetSummaryBuilder {
     this.names = options.names ?? FLARE_ORGAN_NAMES;
   }
 
-  /** Adds one summarised case. */
+  /**
+   * Adds one summarised case.
+   * @param summary - From {@link summarizeCase}.
+   */
   add(summary: CaseSummary): void {
     this.bySplit[summary.split] = (this.bySplit[summary.split] ?? 0) + 1;
     for (let a = 0; a < 3; a++) {
@@ -179,12 +182,18 @@ export class DatasetSummaryBuilder {
     this.records.push({ id: summary.id, split: summary.split, shape: summary.shape, spacingMm: summary.spacingMm, volumesCm3 });
   }
 
-  /** Records a case that could not be summarised; it is listed and left out of every statistic. */
+  /**
+   * Records a case that could not be summarised; it is listed in `failures` and left out of every statistic.
+   * @param failure - The case and what went wrong.
+   */
   addFailure(failure: CaseFailure): void {
     this.failed.push(failure);
   }
 
-  /** The summary of everything added so far. */
+  /**
+   * The summary of everything added so far (the builder can go on taking cases).
+   * @returns A plain, JSON-serialisable summary.
+   */
   result(): DatasetSummary {
     const caseCount = this.records.length;
     const present = [...this.volumes.keys()].sort((a, b) => a - b);
