@@ -149,7 +149,8 @@ export function labelStatistics(labels: Volume, options: LabelStatisticsOptions 
     if (pass.distribution) {
       const d = pass.distribution(s);
       const mean = d.mean();
-      hu = {
+      // numpy propagates NaN through every statistic; so do we (a float CT with NaN voxels under the label).
+      hu = Number.isNaN(mean) ? { mean, std: NaN, min: NaN, max: NaN, median: NaN, percentile5: NaN, percentile95: NaN } : {
         mean,
         std: d.std(mean),
         min: d.min(),

@@ -181,3 +181,23 @@ describe("labelStatistics", () => {
     );
   });
 });
+
+describe("labelStatistics edge cases", () => {
+  it("labelStatistics() propagates NaN image values to every HU statistic, like numpy", () => {
+    const labels = createVolume(new Uint8Array([1, 1, 2]), [3, 1, 1]);
+    const ct = createVolume(new Float32Array([NaN, 5, 7]), [3, 1, 1]);
+    const [liver, kidney] = labelStatistics(labels, { image: ct, surfaceArea: false });
+    expect(Object.values(liver.hu!).every((x) => Number.isNaN(x))).toBe(true);
+    expect(kidney.hu).toEqual({ mean: 7, std: 0, min: 7, max: 7, median: 7, percentile5: 7, percentile95: 7 });
+  });
+
+  it("labelStatistics() reads negative int16 labels and a negative-slope image", () => {
+    const labels = createVolume(new Int16Array([-3, -3, 0, 2]), [4, 1, 1]);
+    const ct = createVolume(new Int16Array([10, 20, 0, 4]), [4, 1, 1], { scaling: { slope: -1, intercept: 0 } });
+    const stats = labelStatistics(labels, { image: ct, names: {}, surfaceArea: false });
+    expect(stats.map((s) => [s.label, s.voxelCount, s.hu!.min, s.hu!.max, s.hu!.median])).toEqual([
+      [-3, 2, -20, -10, -15],
+      [2, 1, -4, -4, -4],
+    ]);
+  });
+});
