@@ -29,9 +29,18 @@ export function checkTriple(name: string, v: readonly number[], integer: boolean
   return [v[0], v[1], v[2]];
 }
 
-/** Output size per axis: m = round(n·s_in/s_out), at least 1. */
+/** Rounds half to even, as Python's `round` and `numpy.round` do. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/**
+ * Output size per axis: m = round(n·s_in/s_out), at least 1, evaluated as nnU-Net's `compute_new_shape`
+ * does — `(s_in/s_out)·n`, rounded half to even (Python `round`; MONAI uses `numpy.round`, the same rule).
+ */
 export function shapeForSpacing(n: readonly number[], spacingIn: readonly number[], spacingOut: readonly number[]): [number, number, number] {
-  return [0, 1, 2].map((a) => Math.max(1, Math.round((n[a] * spacingIn[a]) / spacingOut[a]))) as [number, number, number];
+  return [0, 1, 2].map((a) => Math.max(1, roundHalfEven((spacingIn[a] / spacingOut[a]) * n[a]))) as [number, number, number];
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ResampleOptions } from "./types.ts";
 
 /**
  * Resamples a 3D volume to a new voxel spacing in mm. The output size per axis is
- * `m = round(n·s_in/s_out)`; output index `o` samples source index `x = o·s_out/s_in` (`"center"`, default)
+ * `m = round(n·s_in/s_out)` (ties to even, as Python's `round` in nnU-Net and `numpy.round` in MONAI); output index `o` samples source index `x = o·s_out/s_in` (`"center"`, default)
  * or `x = (o + 0.5)·n/m − 0.5` (`"extent"`). Coordinates past the edges are clamped (scipy
  * `mode="nearest"`). The output affine places each new voxel centre at the world position (mm) its
  * convention says; its spacing is `s_out` (`"center"`) or `s_in·n/m` (`"extent"`). Resampling to the

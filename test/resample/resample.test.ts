@@ -230,6 +230,13 @@ describe("output geometry", () => {
     expect(Math.abs(out.affine[0][0]) * out.shape[0]).toBeCloseTo(8, 10);
     expect(out.spacing[0]).toBeCloseTo(1.6, 12);
   });
+  it("output size m = round(n·s_in/s_out) rounds exact ties to even (Python round / numpy.round)", () => {
+    const line = (n: number) => createVolume(new Int16Array(n), [n, 1, 1]);
+    expect(resampleToSpacing(line(5), [2, 1, 1]).shape[0]).toBe(2); // 2.5 → 2
+    expect(resampleToSpacing(line(3), [2, 1, 1]).shape[0]).toBe(2); // 1.5 → 2
+    expect(resampleToSpacing(line(7), [2, 1, 1]).shape[0]).toBe(4); // 3.5 → 4
+    expect(resampleToSpacing(line(1), [4, 1, 1]).shape[0]).toBe(1); // 0.25 → at least 1
+  });
   it("resampleToShape gives spacing s_in·n/m and the convention's affine", () => {
     const out = resampleToShape(v, [20, 4, 3], { convention: "center" });
     expect(out.spacing[0]).toBeCloseTo(0.4, 12);
