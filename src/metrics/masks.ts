@@ -23,10 +23,13 @@ export interface PreparedMasks {
 /** The values of an image after its scaling, if any (the data itself otherwise). */
 export function scaledValues(image: LabelImage): ArrayLike<number> {
   const s = image.scaling;
-  if (!s || (s.slope === 1 && s.intercept === 0)) return image.data;
-  const n = image.data.length;
+  const raw = image.data;
+  const data: ArrayLike<number> =
+    raw instanceof BigInt64Array || raw instanceof BigUint64Array ? Float64Array.from(raw as ArrayLike<bigint>, (v) => Number(v)) : (raw as ArrayLike<number>);
+  if (!s || (s.slope === 1 && s.intercept === 0)) return data;
+  const n = data.length;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = image.data[i] * s.slope + s.intercept;
+  for (let i = 0; i < n; i++) out[i] = data[i] * s.slope + s.intercept;
   return out;
 }
 

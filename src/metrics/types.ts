@@ -9,8 +9,8 @@
  * `scaling` are used); plain objects work too.
  */
 export interface LabelImage {
-  /** Voxel values, x fastest (any numeric typed array or array). */
-  readonly data: ArrayLike<number>;
+  /** Voxel values, x fastest (any numeric typed array or array; 64-bit integer arrays are converted to numbers). */
+  readonly data: ArrayLike<number> | BigInt64Array | BigUint64Array;
   /** `[nx, ny, nz]`; 1 or 2 axes are read as a volume one voxel thick, trailing axes must be 1. */
   readonly shape: readonly number[];
   /** Voxel size along x, y, z in mm (used from the ground truth when no `spacingMm` option is given). */

@@ -31,7 +31,7 @@ export function checkSpacing(spacingMm: readonly number[] | undefined, argument 
 }
 
 /** Checks that `data.length` matches the shape. */
-export function checkLength(data: ArrayLike<number>, shape: readonly [number, number, number], what: string): void {
+export function checkLength(data: { readonly length: number }, shape: readonly [number, number, number], what: string): void {
   const n = shape[0] * shape[1] * shape[2];
   if (!data || typeof data.length !== "number" || data.length !== n) {
     throw new InvalidArgumentError(`${what}.length`, data?.length, `${n} (= ${shape.join("×")})`);

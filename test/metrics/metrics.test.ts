@@ -178,6 +178,10 @@ describe("evaluateCase", () => {
     expect(r.labels[0].dsc).toBe(2 / 3);
     const scaled = evaluateCase({ data: new Uint8Array(n).fill(2), shape, scaling: { slope: 0.5, intercept: 0 } }, { data: new Uint8Array(n).fill(1), shape }, { labels: { liver: 1 } });
     expect(scaled.labels[0].dsc).toBe(1);
+    const big = new BigInt64Array(n);
+    big[0] = 1n;
+    big[1] = 1n;
+    expect(evaluateCase({ data: big, shape }, { data: p, shape }, { labels: { liver: 1 } }).labels[0].dsc).toBe(2 / 3);
   });
 
   it("evaluateCase uses the GT spacing, with hd95 adds the distance figures, and reports affine mismatches", () => {

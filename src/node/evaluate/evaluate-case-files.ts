@@ -34,7 +34,7 @@ export function evaluateCaseFiles(payload: EvaluateCaseFilesPayload): EvaluateCa
   const gt = readNiftiFileSync(payload.gtPath);
   const pred = payload.predPath === null ? { data: new Uint8Array(gt.voxelCount), shape: gt.shape } : readNiftiFileSync(payload.predPath);
   const t1 = performance.now();
-  const metrics = evaluateCase(gt as Parameters<typeof evaluateCase>[0], pred as Parameters<typeof evaluateCase>[1], payload.options);
+  const metrics = evaluateCase(gt, pred, payload.options);
   const t2 = performance.now();
   return { name: payload.name, metrics, readS: (t1 - t0) / 1000, evaluateS: (t2 - t1) / 1000 };
 }
