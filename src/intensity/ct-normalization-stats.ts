@@ -124,6 +124,7 @@ export class CTNormalizationAccumulator {
   /**
    * The statistics so far: mean and population std in double precision, and the 0.5 / 99.5 percentiles with
    * numpy's linear method over all accumulated intensities.
+   * @returns Mean, std, lower and upper bounds (HU) and the number of intensities used.
    * @throws {@link InvalidArgumentError} when no foreground voxel was seen.
    */
   result(): CTNormalizationResult {

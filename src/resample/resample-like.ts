@@ -53,7 +53,7 @@ export function resampleLike(volume: Volume, reference: Volume | GridLike, optio
   let inv: Affine;
   try {
     inv = invertAffine(volume.affine);
-  } catch (err) {
+  } catch {
     throw new InvalidArgumentError("volume.affine", volume.affine, "an invertible 4×4 affine");
   }
   const m = multiplyAffines(inv, refAffine);

@@ -75,28 +75,38 @@ export function planAxis(coords: Float64Array, n: number, kind: AxisKind): AxisP
 type Num = ArrayLike<number> & { [i: number]: number };
 type FloatOut = Float32Array | Float64Array;
 
+/** Lines prefiltered together by the cubic line pass. */
+const LINE_GROUP = 8;
+
 /** Resamples `lines` contiguous lines of `plan.n` values (from `src[srcOff]`) to lines of `plan.m` values at `dst[dstOff]`. */
 function linePass(src: Num, srcOff: number, lines: number, plan: AxisPlan, dst: FloatOut, dstOff: number, buf: Float64Array): void {
   const { n, m, k, index, weight } = plan;
   if (plan.kind === "cubic") {
+    // Lines are filtered LINE_GROUP at a time, interleaved, so the recursive filters of independent lines
+    // overlap in the CPU pipeline instead of waiting on one long dependency chain.
     const len = n + 2 * SPLINE_PAD;
-    for (let l = 0; l < lines; l++) {
-      const s = srcOff + l * n;
-      const first = src[s] * SPLINE_GAIN;
-      const lastV = src[s + n - 1] * SPLINE_GAIN;
-      for (let p = 0; p < SPLINE_PAD; p++) {
-        buf[p] = first;
-        buf[SPLINE_PAD + n + p] = lastV;
+    for (let l0 = 0; l0 < lines; l0 += LINE_GROUP) {
+      const g = Math.min(LINE_GROUP, lines - l0);
+      for (let q = 0; q < g; q++) {
+        const s = srcOff + (l0 + q) * n;
+        const first = src[s] * SPLINE_GAIN;
+        const lastV = src[s + n - 1] * SPLINE_GAIN;
+        for (let p = 0; p < SPLINE_PAD; p++) {
+          buf[p * g + q] = first;
+          buf[(SPLINE_PAD + n + p) * g + q] = lastV;
+        }
+        for (let i = 0, b = SPLINE_PAD * g + q; i < n; i++, b += g) buf[b] = src[s + i] * SPLINE_GAIN;
       }
-      for (let i = 0; i < n; i++) buf[SPLINE_PAD + i] = src[s + i] * SPLINE_GAIN;
-      prefilterRows(buf, 0, len, 1, true);
-      const d = dstOff + l * m;
-      for (let o = 0, t = 0; o < m; o++, t += 4) {
-        dst[d + o] =
-          weight[t] * buf[index[t]] +
-          weight[t + 1] * buf[index[t + 1]] +
-          weight[t + 2] * buf[index[t + 2]] +
-          weight[t + 3] * buf[index[t + 3]];
+      prefilterRows(buf, 0, len, g, true);
+      for (let q = 0; q < g; q++) {
+        const d = dstOff + (l0 + q) * m;
+        for (let o = 0, t = 0; o < m; o++, t += 4) {
+          dst[d + o] =
+            weight[t] * buf[index[t] * g + q] +
+            weight[t + 1] * buf[index[t + 1] * g + q] +
+            weight[t + 2] * buf[index[t + 2] * g + q] +
+            weight[t + 3] * buf[index[t + 3] * g + q];
+        }
       }
     }
     return;
@@ -191,7 +201,7 @@ export function resampleSeparable(
   const m0 = px.m;
   const m1 = py.m;
   const cubicLen = (p: AxisPlan): number => (p.kind === "cubic" ? p.n + 2 * SPLINE_PAD : 0);
-  const lineBuf = new Float64Array(cubicLen(px));
+  const lineBuf = new Float64Array(cubicLen(px) * LINE_GROUP);
   const rowScratch = new Float64Array(Math.max(cubicLen(py) * Math.min(m0, ROW_CHUNK), cubicLen(pz) * Math.min(m0 * m1, ROW_CHUNK)));
   // In-plane stage: each slice z → B[z] (m0×m1). B is `out` itself when z is copied.
   let B: Num;
