@@ -63,11 +63,12 @@ describe("metrics inputs", () => {
     expectTypeOf(surfaceDice(labels, labels, { toleranceMm: 1 })).toEqualTypeOf<number>();
   });
 
-  test("64-bit integer volumes (bigint data) are refused", () => {
-    // @ts-expect-error BigInt64Array data is not ArrayLike<number>
-    dice(int64Labels, labels);
+  test("a Volume of unknown dtype (straight from readNifti) is accepted; a bare typed array is not", () => {
+    expectTypeOf(dice(anyVolume, int64Labels)).toEqualTypeOf<number>();
     // @ts-expect-error a bare typed array is not a label image (no shape)
     dice(new Uint8Array(8), labels);
+    // @ts-expect-error a plain object without data is refused
+    surfaceDice({ shape: [2, 2, 2] }, labels);
   });
 });
 
