@@ -31,10 +31,10 @@ import type { ResampleOptions } from "./types.ts";
  * ```
  * @see scipy.ndimage.zoom (`grid_mode=True` for `"extent"`); skimage.transform.resize; nnU-Net `resize_segmentation`.
  */
-export function resampleToShape(volume: Volume, shape: readonly number[], options: ResampleOptions = {}): Volume {
+export function resampleToShape(volume: Volume, shape: ArrayLike<number>, options: ResampleOptions = {}): Volume {
   const dims = spatialShape(volume);
-  if (!Array.isArray(shape)) throw new InvalidArgumentError("shape", shape, "three positive integers");
-  const m = checkTriple("shape", shape, true);
+  if (shape == null || typeof shape.length !== "number") throw new InvalidArgumentError("shape", shape, "three positive integers");
+  const m = checkTriple("shape", Array.from(shape), true);
   const interpolation = checkInterpolation(volume, options.interpolation ?? "linear");
   const o = resolveOptions(options);
   const sIn = volume.spacing;

@@ -23,7 +23,7 @@ import type { ResampleOptions } from "./types.ts";
  * `"nearest"` needs no scratch.
  *
  * @param volume - A 3D scalar volume (trailing axes of size 1 allowed).
- * @param spacingMm - Target voxel size `[sx, sy, sz]` in mm, each finite and > 0.
+ * @param spacingMm - Target voxel size `[sx, sy, sz]` in mm (an array or typed array), each finite and > 0.
  * @param options - Interpolation, grid convention, anisotropy rule, output dtype.
  * @returns A new volume on the resampled grid.
  * @throws {@link InvalidArgumentError} for a 4D / multi-component volume, non-positive or NaN spacing,
@@ -39,10 +39,12 @@ import type { ResampleOptions } from "./types.ts";
  * @see scipy.ndimage.map_coordinates (order 0, 1, 3; mode "nearest"); nnU-Net `resample_data_or_seg`
  *   (Isensee et al., Nature Methods 18:203–211, 2021) for `"extent"`, `"labels-linear"` and `"separate-z"`.
  */
-export function resampleToSpacing(volume: Volume, spacingMm: readonly number[], options: ResampleOptions = {}): Volume {
+export function resampleToSpacing(volume: Volume, spacingMm: ArrayLike<number>, options: ResampleOptions = {}): Volume {
   const dims = spatialShape(volume);
-  if (!Array.isArray(spacingMm)) throw new InvalidArgumentError("spacingMm", spacingMm, "three finite positive numbers (mm)");
-  const sOut = checkTriple("spacingMm", spacingMm, false);
+  if (spacingMm == null || typeof spacingMm.length !== "number") {
+    throw new InvalidArgumentError("spacingMm", spacingMm, "three finite positive numbers (mm)");
+  }
+  const sOut = checkTriple("spacingMm", Array.from(spacingMm), false);
   const interpolation = checkInterpolation(volume, options.interpolation ?? "linear");
   const o = resolveOptions(options);
   const sIn = volume.spacing;

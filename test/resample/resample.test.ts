@@ -53,6 +53,7 @@ describe("resampleToSpacing — bad input", () => {
   it("resampleToSpacing(v, [-1, 1, 1]) throws INVALID_ARGUMENT", () => expectThrowsCode(() => resampleToSpacing(v, [-1, 1, 1]), "INVALID_ARGUMENT"));
   it("resampleToSpacing(v, [NaN, 1, 1]) throws INVALID_ARGUMENT", () => expectThrowsCode(() => resampleToSpacing(v, [NaN, 1, 1]), "INVALID_ARGUMENT"));
   it("resampleToSpacing(v, [1, 1]) throws INVALID_ARGUMENT", () => expectThrowsCode(() => resampleToSpacing(v, [1, 1]), "INVALID_ARGUMENT"));
+  it("resampleToSpacing(v, Float64Array [2, 2, 2]) accepts a typed array", () => expect([...resampleToSpacing(v, new Float64Array([2, 2, 2])).shape]).toEqual([1, 1, 1]));
   it("resampleToSpacing(v4d, …) throws INVALID_ARGUMENT naming the shape", () => {
     const v4 = createVolume(new Int16Array(16), [2, 2, 2, 2]);
     expect(() => resampleToSpacing(v4, [1, 1, 1])).toThrow(/shape/);
@@ -269,6 +270,26 @@ describe("resampleLike", () => {
     const ref = { shape: [6, 3, 2], affine: [[2, 0, 0, -4], [0, 2, 0, 0], [0, 0, 3, 0], [0, 0, 0, 1]] };
     const out = resampleLike(lab, ref, { interpolation: "labels-linear" });
     expect([at(out, 0, 0, 0), at(out, 1, 0, 0), at(out, 2, 0, 0), at(out, 5, 2, 1)]).toEqual([0, 0, 3, 3]);
+  });
+
+  it("onto an x-flipped grid (axis-aligned path with descending coordinates) every interpolation reproduces the flipped data", () => {
+    const A = v.affine;
+    const far = applyAffine(A, [3, 0, 0]);
+    const ref = {
+      shape: [4, 3, 2],
+      affine: [
+        [-A[0][0], A[0][1], A[0][2], far[0]],
+        [-A[1][0], A[1][1], A[1][2], far[1]],
+        [-A[2][0], A[2][1], A[2][2], far[2]],
+        [0, 0, 0, 1],
+      ],
+    };
+    for (const interpolation of INTERPOLATIONS) {
+      const out = resampleLike(v, ref, { interpolation });
+      for (let k = 0; k < 2; k++)
+        for (let j = 0; j < 3; j++)
+          for (let i = 0; i < 4; i++) expect(at(out, i, j, k)).toBeCloseTo(at(v, 3 - i, j, k), interpolation === "cubic" ? 3 : 9);
+    }
   });
 
   it("onto a flipped and axis-permuted grid (general path) nearest and linear reproduce the permuted data", () => {
