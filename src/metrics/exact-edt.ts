@@ -14,19 +14,24 @@
  * is the same as Felzenszwalb & Huttenlocher, "Distance Transforms of Sampled
  * Functions", Theory of Computing 8, 2012).
  *
- * Passes along x, then y, then z. After each pass `w[v]` holds the squared
- * distance (mm²) from voxel v to its nearest feature restricted to the axes
- * done so far, accumulated in scipy's order `((dx·sx)² + (dy·sy)²) + (dz·sz)²`;
+ * Passes along x, then y, then z. After each pass a voxel holds the squared
+ * distance (mm²) to its nearest feature restricted to the axes done so far,
+ * accumulated in scipy's order `((dx·sx)² + (dy·sy)²) + (dz·sz)²`;
  * `Infinity` means no feature yet. Because scipy's feature transform only
  * ever uses these same sums (the coordinates of the feature picked on a tie
  * give the same sum), the final squared distances are bit-identical to
  * scipy's `sum((ft − indices) · sampling)²`.
  *
+ * The x and y passes run one z-slab at a time in a slab buffer (so they stay
+ * in cache); the z pass runs only on the (x, y) columns that hold a query and
+ * stores only at the queries.
+ *
  * @param codes - Neighbour code per voxel of the grid; the features are the border codes (neither 0 nor 255).
  * @param shape - Grid size `[cx, cy, cz]`, x fastest.
  * @param spacing - Voxel size along x, y, z (mm).
- * @param w - Output, length ≥ `cx·cy·cz`.
- * @param needLineZ - Optional per-(x, y) flags: the z pass is skipped where 0 (those outputs stay partial).
+ * @param w - Work and output array, length ≥ `cx·cy·cz`; on return it holds the squared distance at every query.
+ * @param queries - Neighbour codes of the other mask: its border voxels are the queries.
+ * @param needLineZ - Per (x, y) column, 1 when it holds a query.
  * @returns `w`, or `undefined` when there is no feature at all.
  */
 export function squaredDistanceToBorders(
@@ -34,73 +39,94 @@ export function squaredDistanceToBorders(
   shape: readonly [number, number, number],
   spacing: readonly [number, number, number],
   w: Float64Array,
-  needLineZ?: Uint8Array,
+  queries: Uint8Array,
+  needLineZ: Uint8Array,
 ): Float64Array | undefined {
   const [cx, cy, cz] = shape;
   const [sx, sy, sz] = spacing;
   const plane = cx * cy;
-  let any = false;
-  // Pass 1 (x): nearest feature in the row; ties do not matter ((−d·s)² = (d·s)²).
-  for (let row = 0, base = 0; row < cy * cz; row++, base += cx) {
-    let last = -1;
-    for (let i = 0; i < cx; i++) {
-      const c = codes[base + i];
-      if (c !== 0 && c !== 255) last = i;
-      if (last < 0) {
-        w[base + i] = Infinity;
-      } else {
-        const t = (last - i) * sx;
-        w[base + i] = t * t;
-      }
-    }
-    if (last < 0) continue;
-    any = true;
-    last = -1;
-    for (let i = cx - 1; i >= 0; i--) {
-      const c = codes[base + i];
-      if (c !== 0 && c !== 255) last = i;
-      if (last >= 0) {
-        const t = (last - i) * sx;
-        const d = t * t;
-        if (d < w[base + i]) w[base + i] = d;
-      }
-    }
-  }
-  if (!any) return undefined;
+  const slab = new Float64Array(plane);
   const maxLen = Math.max(cy, cz);
   const pos = new Int32Array(maxLen);
   const val = new Float64Array(maxLen);
-  // Pass 2 (y): lines (x, ·, z).
+  let any = false;
   for (let k = 0; k < cz; k++) {
-    for (let i = 0; i < cx; i++) envelope(w, i + k * plane, cx, cy, sy, pos, val);
+    const base = k * plane;
+    // Pass 1 (x): nearest feature in the row; ties do not matter ((−d·s)² = (d·s)²).
+    let slabAny = false;
+    for (let j = 0, row = 0; j < cy; j++, row += cx) {
+      let last = -1;
+      const src = base + row;
+      for (let i = 0; i < cx; i++) {
+        const c = codes[src + i];
+        if (c !== 0 && c !== 255) last = i;
+        if (last < 0) {
+          slab[row + i] = Infinity;
+        } else {
+          const t = (last - i) * sx;
+          slab[row + i] = t * t;
+        }
+      }
+      if (last < 0) continue;
+      slabAny = true;
+      last = -1;
+      for (let i = cx - 1; i >= 0; i--) {
+        const c = codes[src + i];
+        if (c !== 0 && c !== 255) last = i;
+        if (last >= 0) {
+          const t = (last - i) * sx;
+          const d = t * t;
+          if (d < slab[row + i]) slab[row + i] = d;
+        }
+      }
+    }
+    if (!slabAny) {
+      w.fill(Infinity, base, base + plane);
+      continue;
+    }
+    any = true;
+    // Pass 2 (y): lines (x, ·, k) of the slab, results into w.
+    for (let i = 0; i < cx; i++) envelope(slab, i, w, base + i, cx, cy, sy, pos, val, needLineZ, i, cx, false);
   }
-  // Pass 3 (z): lines (x, y, ·).
-  for (let p = 0; p < plane; p++) {
-    if (needLineZ && needLineZ[p] === 0) continue;
-    envelope(w, p, plane, cz, sz, pos, val);
-  }
+  if (!any) return undefined;
+  // Pass 3 (z): only the columns holding a query; the result is stored at the queries only.
+  for (let q = 0; q < plane; q++) if (needLineZ[q] !== 0) envelope(w, q, w, q, plane, cz, sz, pos, val, queries, q, plane, true);
   return w;
 }
 
 /**
  * One line of the separable transform: the lower envelope of the parabolas
- * `w[q] + ((q − i)·s)²` over the line's finite entries, then each entry set
- * to the envelope's value. The removal test and the query comparison are
- * scipy's (`c·vR − b·uR − a·wR − a·b·c ≤ 0` keeps the previous candidate;
- * on equal values the earlier candidate wins), evaluated in the same order.
+ * `src[q] + ((q − i)·s)²` over the line's finite entries, then the envelope's
+ * value stored in `dst` where `need` asks for it (`need[needBase + i·needStride]`
+ * non-zero; as a border code when `needIsCode`). The removal test and the
+ * query comparison are scipy's `_VoronoiFT` (`c·vR − b·uR − a·wR − a·b·c ≤ 0`
+ * keeps the previous candidate; on equal values the earlier candidate wins),
+ * evaluated in the same order.
+ *
+ * Skipping unneeded positions does not change the needed values: the query
+ * pointer only moves forward, and whether parabola l + 1 beats l at position
+ * i changes sign once along the line (the exact difference grows by
+ * 2·s²·(p(l+1) − p(l)) per position, far above rounding), so advancing from
+ * an earlier position reaches the same parabola as advancing step by step.
  */
 function envelope(
-  w: Float64Array,
-  base: number,
+  src: Float64Array,
+  srcBase: number,
+  dst: Float64Array,
+  dstBase: number,
   stride: number,
   len: number,
   s: number,
   pos: Int32Array,
   val: Float64Array,
+  need: Uint8Array,
+  needBase: number,
+  needStride: number,
+  needIsCode: boolean,
 ): void {
   let l = -1;
-  for (let i = 0, p = base; i < len; i++, p += stride) {
-    const wR = w[p];
+  for (let i = 0, p = srcBase; i < len; i++, p += stride) {
+    const wR = src[p];
     if (wR === Infinity) continue;
     while (l >= 1) {
       const f1 = pos[l];
@@ -114,10 +140,15 @@ function envelope(
     pos[l] = i;
     val[l] = wR;
   }
-  if (l < 0) return;
+  if (l < 0) {
+    for (let i = 0, p = dstBase; i < len; i++, p += stride) dst[p] = Infinity;
+    return;
+  }
   const maxl = l;
   l = 0;
-  for (let i = 0, p = base; i < len; i++, p += stride) {
+  for (let i = 0, p = dstBase, n = needBase; i < len; i++, p += stride, n += needStride) {
+    const wanted = need[n];
+    if (needIsCode ? wanted === 0 || wanted === 255 : wanted === 0) continue;
     let t = (pos[l] - i) * s;
     let d1 = val[l] + t * t;
     while (l < maxl) {
@@ -127,6 +158,6 @@ function envelope(
       d1 = d2;
       l++;
     }
-    w[p] = d1;
+    dst[p] = d1;
   }
 }

@@ -127,7 +127,7 @@ function directed(
     }
     needZ[i - (zEnd - plane)] = 1;
   }
-  const w = squaredDistanceToBorders(to, grid, spacing, squared, needZ);
+  const w = squaredDistanceToBorders(to, grid, spacing, squared, from, needZ);
   const dist = new Float64Array(count);
   const cls = new Uint8Array(count);
   const classOf = areas.classOf;
