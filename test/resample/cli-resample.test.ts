@@ -45,6 +45,18 @@ describe("flarekit resample", () => {
     expect(new Set(Array.from(out.data as Uint8Array))).toEqual(new Set([0, 2]));
   });
 
+  it("resample seg out --like ct2 --labels lands on the reference grid", () => {
+    expect(cli(join(dir, "ct.nii.gz"), join(dir, "ref.nii.gz"), "--spacing", "2,2,3").status).toBe(0);
+    const r = cli(join(dir, "seg.nii.gz"), join(dir, "seg_like.nii.gz"), "--like", join(dir, "ref.nii.gz"), "--labels");
+    expect(r.status).toBe(0);
+    const out = readNiftiFileSync(join(dir, "seg_like.nii.gz"));
+    const ref = readNiftiFileSync(join(dir, "ref.nii.gz"));
+    expect([...out.shape]).toEqual([...ref.shape]);
+    expect(out.affine).toEqual(ref.affine);
+    // reference voxel i sits at source x = 2i → labels 0 (x = 0) and 2 (x = 2)
+    expect(Array.from(out.data as Uint8Array).slice(0, 2)).toEqual([0, 2]);
+  });
+
   it("bad usage exits 2: missing or malformed --spacing, unknown convention or interpolation", () => {
     expect(cli(join(dir, "ct.nii.gz"), join(dir, "x.nii")).status).toBe(2);
     expect(cli(join(dir, "ct.nii.gz"), join(dir, "x.nii"), "--spacing", "1,0,1").status).toBe(2);
@@ -52,5 +64,7 @@ describe("flarekit resample", () => {
     expect(cli(join(dir, "ct.nii.gz"), join(dir, "x.nii"), "--spacing", "1,1").status).toBe(2);
     expect(cli(join(dir, "ct.nii.gz"), join(dir, "x.nii"), "--spacing", "1", "--convention", "corner").status).toBe(2);
     expect(cli(join(dir, "ct.nii.gz"), join(dir, "x.nii"), "--spacing", "1", "--interpolation", "spline").status).toBe(2);
+    expect(cli(join(dir, "ct.nii.gz"), join(dir, "x.nii"), "--spacing", "1", "--like", join(dir, "ct.nii.gz")).status).toBe(2);
+    expect(cli(join(dir, "ct.nii.gz"), join(dir, "x.nii"), "--spacing", "1", "--fill", "0").status).toBe(2);
   });
 });
