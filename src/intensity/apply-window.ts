@@ -3,7 +3,7 @@
  * @module
  */
 import { InvalidArgumentError } from "../core/errors.ts";
-import { type Volume, volumeLike } from "../core/volume.ts";
+import { Volume, volumeLike } from "../core/volume.ts";
 import { checkScalar, lutRange, scalingOf } from "./values.ts";
 import { WINDOW_PRESETS, type WindowLevel, type WindowPresetName } from "./window-presets.ts";
 
@@ -114,7 +114,8 @@ function windowFunction(fn: WindowFunction, c: number, w: number): (x: number) =
  * @param volume - A scalar volume (any real dtype; int16 CT typical).
  * @param window - `{ center, width }` in HU (width ≥ 1) or a preset name such as `"abdomen"`.
  * @param options - Window function, output type, optional `out` array.
- * @returns A new volume on the same grid (dtype float32 or uint8, unscaled) viewing the output array.
+ * @returns A new volume on the same grid (dtype float32 or uint8, unscaled) viewing the output array; a
+ *   volume read from a file keeps its header, with `cal_min` / `cal_max` set to the output range.
  * @throws {@link InvalidArgumentError} for width < 1, an unknown preset or function, a complex / RGB /
  *   64-bit volume, or an `out` of the wrong type or length.
  * @example
@@ -158,7 +159,13 @@ export function applyWindow(volume: Volume, window: WindowLevel | WindowPresetNa
   } else {
     for (let i = 0; i < n; i++) out[i] = f(src[i] * slope + intercept);
   }
-  return u8 ? volumeLike<"uint8">(volume, out as Uint8Array, { dtype: "uint8" }) : volumeLike<"float32">(volume, out as Float32Array, { dtype: "float32" });
+  const result = u8 ? volumeLike<"uint8">(volume, out as Uint8Array, { dtype: "uint8" }) : volumeLike<"float32">(volume, out as Float32Array, { dtype: "float32" });
+  if (!volume.nifti) return result;
+  // A file read keeps its header; its display range (cal_min / cal_max) must describe the windowed values.
+  const nifti = { ...volume.nifti, header: { ...volume.nifti.header, cal_min: 0, cal_max: u8 ? 255 : 1 } };
+  return u8
+    ? new Volume<"uint8">(out as Uint8Array, volume.shape, { dtype: "uint8", spacing: volume.spacing, affine: volume.affine, nifti })
+    : new Volume<"float32">(out as Float32Array, volume.shape, { dtype: "float32", spacing: volume.spacing, affine: volume.affine, nifti });
 }
 
 /** The hot int16 → float32 table lookup, kept monomorphic so the JIT emits a tight loop. */

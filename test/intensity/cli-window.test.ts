@@ -29,7 +29,8 @@ describe("flarekit window", () => {
     const out = readNiftiFileSync(join(dir, "w.nii.gz"));
     expect(out.dtype).toBe("uint8");
     expect(out.scaling).toBeUndefined();
-    expect([...out.data]).toEqual([0, 0, 128, 255, 255]);
+    expect(Array.from(out.data as Uint8Array)).toEqual([0, 0, 128, 255, 255]);
+    expect([out.nifti?.header.cal_min, out.nifti?.header.cal_max]).toEqual([0, 255]);
     expect([...out.spacing].map((s) => Math.fround(s))).toEqual([0.8, 0.8, 2.5].map(Math.fround));
   });
 
