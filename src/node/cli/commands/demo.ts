@@ -47,7 +47,7 @@ Makes the built-in abdominal CT phantom with FLARE21 labels (1 liver,
 2 kidneys, 3 spleen, 4 pancreas) and a fake prediction (shifted organs,
 ragged boundaries, specks, holes), then:
   1. writes ct.nii.gz, labels.nii.gz and prediction.nii.gz,
-  2. windows the CT (abdomen, 40/400 HU) and resamples CT and labels to 2 mm,
+  2. windows the CT (abdomen preset, L40/W350 HU) and resamples CT and labels to 2 mm,
   3. postprocesses the prediction (FLARE21 keep-largest, ≥ 2000 mm³, fill holes),
   4. prints organ volumes and the FLARE21 metrics (DSC, NSD at 1 mm) before
      and after postprocessing,
@@ -121,7 +121,7 @@ Examples:
     const labels2 = resampleToSpacing(labels, [2, 2, 2], { interpolation: "nearest" });
     await save("ct_2mm.nii.gz", ct2);
     await save("labels_2mm.nii.gz", labels2);
-    log(`windowed (abdomen 40/400 HU → uint8) and resampled to 2 mm: ${String(ct2)}\n`);
+    log(`windowed (abdomen preset, L40/W350 HU → uint8) and resampled to 2 mm: ${String(ct2)}\n`);
 
     // 3. Postprocess.
     let removed: LabelRemoval[] = [];

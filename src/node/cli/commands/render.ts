@@ -6,6 +6,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { IoError } from "../../../core/errors.ts";
+import { WINDOW_PRESETS } from "../../../intensity/window-presets.ts";
 import { encodePng } from "../../../render/encode-png.ts";
 import { montage } from "../../../render/montage.ts";
 import { type DisplayWindow, renderSlice, sliceCount } from "../../../render/render-slice.ts";
@@ -14,19 +15,13 @@ import { readNiftiFile } from "../../nifti-files.ts";
 import { numberOption, parseCliArgs } from "../args.ts";
 import { type CliCommand, UsageError } from "../command.ts";
 
-const WINDOW_PRESETS: Record<string, DisplayWindow> = {
-  abdomen: { center: 40, width: 400 },
-  liver: { center: 60, width: 160 },
-  bone: { center: 400, width: 1800 },
-  lung: { center: -600, width: 1500 },
-};
 
-/** Parses `--window`: a preset name, "auto", or "center,width". */
+/** Parses `--window`: a preset name of `WINDOW_PRESETS` (flarekit/intensity), "auto", or "center,width"; default soft tissue 40/400. */
 export function parseWindow(text: string | undefined): DisplayWindow | "auto" {
-  if (text === undefined) return WINDOW_PRESETS.abdomen;
+  if (text === undefined) return { center: 40, width: 400 };
   if (text === "auto") return "auto";
-  const preset = WINDOW_PRESETS[text];
-  if (preset) return preset;
+  const preset = (WINDOW_PRESETS as Readonly<Record<string, DisplayWindow>>)[text];
+  if (preset) return { center: preset.center, width: preset.width };
   const m = /^\s*(-?[\d.]+)\s*,\s*([\d.]+)\s*$/.exec(text);
   if (!m || !Number.isFinite(Number(m[1])) || !(Number(m[2]) > 0)) {
     throw new UsageError(`--window expects "center,width" in HU (for example 40,400), "auto" or one of ${Object.keys(WINDOW_PRESETS).join(", ")}; got "${text}"`);
@@ -40,7 +35,7 @@ export const renderCommand: CliCommand = {
   summary: "Render CT slices with organ overlays to a PNG (radiological orientation)",
   help: `Usage: flarekit render <ct.nii[.gz]> --out <slice.png> [--labels <seg.nii[.gz]>]
                       [--axis axial|coronal|sagittal] [--index <n>[,<n>…]]
-                      [--window <center,width>|auto|abdomen|liver|bone|lung]
+                      [--window <center,width>|auto|<preset>]
                       [--alpha <0-1>] [--outline] [--columns <n>] [--pixel-size <mm>]
 
 Writes one slice, or a montage of several, as a PNG. Display follows the
@@ -56,8 +51,9 @@ Options:
   --axis <plane>        axial (default), coronal or sagittal
   --index <n,…>         slice index(es) along that plane's voxel axis, 0-based
                         as stored (default: the middle slice); several make a montage
-  --window <w>          grey window in HU: "center,width", a preset or "auto"
-                        (default abdomen = 40,400)
+  --window <w>          grey window in HU: "center,width", "auto" (slice min–max)
+                        or a preset: abdomen (40/350), soft-tissue, liver, bone,
+                        lung, … as in flarekit/intensity (default 40,400)
   --alpha <a>           label opacity 0–1 (default 0.4)
   --outline             draw label boundaries opaque
   --columns <n>         montage columns (default ceil(sqrt(count)))
