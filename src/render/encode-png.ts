@@ -43,7 +43,7 @@ function paeth(a: number, b: number, c: number): number {
  * @param image - The pixels (for example from `renderSlice` or `montage`).
  * @param options - Deflate level and colour type.
  * @returns The PNG file's bytes.
- * @throws {@link InvalidArgumentError} when the size is not positive or `rgba` has the wrong length.
+ * @throws `InvalidArgumentError` when the size is not positive or `rgba` has the wrong length.
  * @example
  * ```ts
  * import { encodePng } from "flarekit/render";

@@ -31,7 +31,7 @@ export interface MontageOptions {
  * @param images - One or more images (for example slices from `renderSlice`).
  * @param options - Columns, gap (px) and background colour.
  * @returns One image holding all of them.
- * @throws {@link InvalidArgumentError} when `images` is empty or an option is out of range.
+ * @throws `InvalidArgumentError` when `images` is empty or an option is out of range.
  * @example
  * ```ts
  * import { montage } from "flarekit/render";

@@ -76,7 +76,7 @@ export interface RenderSliceOptions {
  * @param volume - Any volume.
  * @param axis - The plane.
  * @returns The size of the voxel axis nearest to the plane's normal.
- * @throws {@link InvalidArgumentError} for an unknown axis.
+ * @throws `InvalidArgumentError` for an unknown axis.
  * @example
  * ```ts
  * import { makePhantom } from "flarekit";
@@ -109,8 +109,8 @@ function isIntegerLabelVolume(v: Volume): boolean {
  * @param volume - A scalar volume (integer or float; scaling applied).
  * @param options - Plane, slice index, window, labels and their colours, opacity, outline, pixel size.
  * @returns The image; `rgba` is fully opaque.
- * @throws {@link InvalidArgumentError} for a non-scalar volume, an index outside `0 … sliceCount − 1`, a bad window, alpha or pixel size.
- * @throws {@link ShapeMismatchError} when `labels` is not on the same voxel grid.
+ * @throws `InvalidArgumentError` for a non-scalar volume, an index outside `0 … sliceCount − 1`, a bad window, alpha or pixel size.
+ * @throws `ShapeMismatchError` when `labels` is not on the same voxel grid.
  * @example
  * ```ts
  * import { makePhantom } from "flarekit";

@@ -79,7 +79,7 @@ export class ShownImage implements RenderedImage {
  * @param input - A volume (a slice is rendered with `options`) or an image from `renderSlice` / `montage`.
  * @param options - Slice options when `input` is a volume (plane, index, window, labels …).
  * @returns The displayable image.
- * @throws {@link InvalidArgumentError} as {@link renderSlice} does.
+ * @throws `InvalidArgumentError` as {@link renderSlice} does (bad index, window, alpha …).
  * @example
  * ```ts
  * import { makePhantom } from "flarekit";
