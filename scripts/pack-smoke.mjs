@@ -118,6 +118,25 @@ await check(`node -e 'const f = require("flarekit"); …' prints a volume as one
   assert.equal(r.stdout, "Volume<int16> 48×40×12 @ 1.50×1.50×2.50 mm\n{ ct: Volume<int16> 48×40×12 @ 1.50×1.50×2.50 mm }\n");
 });
 
+await check("the Node REPL: require(\"flarekit\") and a volume echoed as one line", () => {
+  const input = `const f = require("flarekit")\nf.createVolume(new Int16Array(24), [2, 3, 4], { spacing: [0.8, 0.8, 2.5] })\n`;
+  const r = spawnSync(process.execPath, ["-i"], { cwd: app, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", NODE_NO_WARNINGS: "" } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^> Volume<int16> 2×3×4 @ 0\.80×0\.80×2\.50 mm$/m, r.stdout);
+  assert.doesNotMatch(r.stdout, /Uncaught/);
+});
+
+await check("flarekit/node runs tasks on worker threads from the installed dist/worker.js", () => {
+  writeFileSync(join(app, "workers.mjs"), `
+import { runTasks } from "flarekit/node";
+const results = await runTasks("echo", [{ n: 1 }, { n: 2 }, { n: 3 }], { concurrency: 2 });
+console.log(JSON.stringify(results));
+`);
+  const r = run(process.execPath, ["workers.mjs"], app);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [1, 2, 3].map((n) => ({ ok: true, value: { n } })));
+});
+
 await check(`subpaths with an optional peer (${peerSubpaths.join(", ")}) import once the peer is installed`, () => {
   const peers = peerSubpaths.map((s) => `${s.slice(2)}@${pkg.peerDependencies[s.slice(2)]}`);
   const install = run(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", tarball, ...peers], app);
