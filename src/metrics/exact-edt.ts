@@ -55,29 +55,33 @@ export function squaredDistanceToBorders(
     // Pass 1 (x): nearest feature in the row; ties do not matter ((−d·s)² = (d·s)²).
     let slabAny = false;
     for (let j = 0, row = 0; j < cy; j++, row += cx) {
-      let last = -1;
       const src = base + row;
+      let prev = -1;
       for (let i = 0; i < cx; i++) {
         const c = codes[src + i];
-        if (c !== 0 && c !== 255) last = i;
-        if (last < 0) {
-          slab[row + i] = Infinity;
+        if (c === 0 || c === 255) continue;
+        // feature at i: fill (prev, i] — before the first feature all from i, else the nearer of prev and i
+        if (prev < 0) {
+          for (let m = 0; m <= i; m++) {
+            const t = (i - m) * sx;
+            slab[row + m] = t * t;
+          }
         } else {
-          const t = (last - i) * sx;
-          slab[row + i] = t * t;
+          for (let m = prev + 1; m <= i; m++) {
+            const t = m - prev <= i - m ? (m - prev) * sx : (i - m) * sx;
+            slab[row + m] = t * t;
+          }
         }
+        prev = i;
       }
-      if (last < 0) continue;
+      if (prev < 0) {
+        slab.fill(Infinity, row, row + cx);
+        continue;
+      }
       slabAny = true;
-      last = -1;
-      for (let i = cx - 1; i >= 0; i--) {
-        const c = codes[src + i];
-        if (c !== 0 && c !== 255) last = i;
-        if (last >= 0) {
-          const t = (last - i) * sx;
-          const d = t * t;
-          if (d < slab[row + i]) slab[row + i] = d;
-        }
+      for (let m = prev + 1; m < cx; m++) {
+        const t = (m - prev) * sx;
+        slab[row + m] = t * t;
       }
     }
     if (!slabAny) {

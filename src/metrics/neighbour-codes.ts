@@ -59,9 +59,34 @@ export function neighbourCodes(
   box: VoxelBox,
   out: Uint8Array,
 ): Uint8Array {
+  neighbourCodesAndBorders(data, nx, ny, label, box, out, undefined);
+  return out;
+}
+
+/** Border corner indices (codes neither 0 nor 255) in storage order; `list` may be longer than `count`. */
+export interface BorderList {
+  list: Int32Array;
+  count: number;
+}
+
+/**
+ * {@link neighbourCodes}, also listing the border corners (codes other than
+ * 0 and 255) in storage order into `borders` (grown when needed).
+ */
+export function neighbourCodesAndBorders(
+  data: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  label: number,
+  box: VoxelBox,
+  out: Uint8Array,
+  borders: BorderList | undefined,
+): void {
   const [cx, cy, cz] = cornerGridShape(box);
   const { x0, y0, z0 } = box;
   const lastI = cx - 1;
+  let list = borders ? borders.list : new Int32Array(0);
+  let count = 0;
   let o = 0;
   for (let k = 0; k < cz; k++) {
     const z = z0 + k;
@@ -76,19 +101,32 @@ export function neighbourCodes(
       const rowC = yPrevIn && zIn ? (y - 1 + ny * z) * nx + x0 : -1; // (x, y−1, z) → bit 2
       const rowD = yPrevIn && zPrevIn ? (y - 1 + ny * (z - 1)) * nx + x0 : -1; // (x, y−1, z−1) → bit 3
       let prev = 0;
-      for (let i = 0; i < lastI; i++) {
+      for (let i = 0; i <= lastI; i++, o++) {
         let b = 0;
-        if (rowA >= 0 && data[rowA + i] === label) b = 1;
-        if (rowB >= 0 && data[rowB + i] === label) b |= 2;
-        if (rowC >= 0 && data[rowC + i] === label) b |= 4;
-        if (rowD >= 0 && data[rowD + i] === label) b |= 8;
-        out[o++] = b | (prev << 4);
+        if (i < lastI) {
+          if (rowA >= 0 && data[rowA + i] === label) b = 1;
+          if (rowB >= 0 && data[rowB + i] === label) b |= 2;
+          if (rowC >= 0 && data[rowC + i] === label) b |= 4;
+          if (rowD >= 0 && data[rowD + i] === label) b |= 8;
+        }
+        const code = b | (prev << 4);
+        out[o] = code;
         prev = b;
+        if (borders !== undefined && code !== 0 && code !== 255) {
+          if (count === list.length) {
+            const grown = new Int32Array(Math.max(1024, list.length * 2));
+            grown.set(list);
+            list = grown;
+          }
+          list[count++] = o;
+        }
       }
-      out[o++] = prev << 4;
     }
   }
-  return out;
+  if (borders) {
+    borders.list = list;
+    borders.count = count;
+  }
 }
 
 /** Voxel counts and bounding boxes of some labels, from one pass over a volume. */

@@ -6,7 +6,7 @@
  * @module
  */
 import { squaredDistanceToBorders } from "./exact-edt.ts";
-import { cornerGridShape, neighbourCodes, type VoxelBox } from "./neighbour-codes.ts";
+import { cornerGridShape, neighbourCodesAndBorders, type BorderList, type VoxelBox } from "./neighbour-codes.ts";
 import { surfelAreaTable } from "./surface-area.ts";
 
 /**
@@ -31,6 +31,8 @@ export class MetricsWorkspace {
   codesGt: Uint8Array = new Uint8Array(0);
   codesPred: Uint8Array = new Uint8Array(0);
   squared: Float64Array = new Float64Array(0);
+  bordersGt: BorderList = { list: new Int32Array(0), count: 0 };
+  bordersPred: BorderList = { list: new Int32Array(0), count: 0 };
   private spacingKey = "";
   private table: Float64Array = new Float64Array(256);
   private classes: { classOf: Uint8Array; classArea: Float64Array } = { classOf: new Uint8Array(256), classArea: new Float64Array(0) };
@@ -88,45 +90,30 @@ export function computeSurfaceDistances(
   const grid = cornerGridShape(box);
   const n = grid[0] * grid[1] * grid[2];
   ws.ensure(n);
-  const codesGt = neighbourCodes(gt, dims[0], dims[1], gtLabel, box, ws.codesGt);
-  const codesPred = neighbourCodes(pred, dims[0], dims[1], predLabel, box, ws.codesPred);
+  neighbourCodesAndBorders(gt, dims[0], dims[1], gtLabel, box, ws.codesGt, ws.bordersGt);
+  neighbourCodesAndBorders(pred, dims[0], dims[1], predLabel, box, ws.codesPred, ws.bordersPred);
   const areas = ws.areaTable(spacing);
-  const [distancesGtToPredMm, surfelAreasGtMm2] = directed(codesGt, codesPred, grid, n, spacing, ws.squared, areas);
-  const [distancesPredToGtMm, surfelAreasPredMm2] = directed(codesPred, codesGt, grid, n, spacing, ws.squared, areas);
+  const [distancesGtToPredMm, surfelAreasGtMm2] = directed(ws.codesGt, ws.bordersGt, ws.codesPred, grid, spacing, ws.squared, areas);
+  const [distancesPredToGtMm, surfelAreasPredMm2] = directed(ws.codesPred, ws.bordersPred, ws.codesGt, grid, spacing, ws.squared, areas);
   return { distancesGtToPredMm, surfelAreasGtMm2, distancesPredToGtMm, surfelAreasPredMm2 };
 }
 
-/** Distances from the border corners of `from` to those of `to`, sorted by (distance, area). */
+/** Distances from the border corners of `from` (listed in `fromBorders`) to those of `to`, sorted by (distance, area). */
 function directed(
   from: Uint8Array,
+  fromBorders: BorderList,
   to: Uint8Array,
   grid: readonly [number, number, number],
-  n: number,
   spacing: readonly [number, number, number],
   squared: Float64Array,
   areas: { table: Float64Array; classOf: Uint8Array; classArea: Float64Array },
 ): [Float64Array, Float64Array] {
   const plane = grid[0] * grid[1];
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const c = from[i];
-    if (c !== 0 && c !== 255) count++;
-  }
+  const count = fromBorders.count;
   if (count === 0) return [EMPTY, EMPTY];
-  const borders = new Int32Array(count);
+  const borders = fromBorders.list;
   const needZ = new Uint8Array(plane);
-  for (let i = 0, j = 0; j < count; i++) {
-    const c = from[i];
-    if (c !== 0 && c !== 255) borders[j++] = i;
-  }
-  for (let j = 0, z = 0, zEnd = plane; j < count; j++) {
-    const i = borders[j];
-    while (i >= zEnd) {
-      z++;
-      zEnd += plane;
-    }
-    needZ[i - (zEnd - plane)] = 1;
-  }
+  for (let j = 0; j < count; j++) needZ[borders[j] % plane] = 1;
   const w = squaredDistanceToBorders(to, grid, spacing, squared, from, needZ);
   const dist = new Float64Array(count);
   const cls = new Uint8Array(count);
