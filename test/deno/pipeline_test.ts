@@ -1,7 +1,7 @@
 /**
  * flarekit under Deno, unchanged: the TypeScript sources (imports written `./x.ts`) and the
  * built ESM files (`dist/*.js`, with the bare `fflate` import resolved from node_modules)
- * each run read → window → components → stats → metrics on the built-in phantom, and give
+ * each run read → window → resample → components → stats → metrics → display on the built-in phantom, and give
  * identical numbers. Run: `npx deno test --allow-read --allow-write --allow-env test/deno/`
  * (after `npm run build`). Assertions use `node:assert`, which Deno provides.
  */
@@ -10,6 +10,7 @@ import * as srcRoot from "../../src/index.ts";
 import * as srcIntensity from "../../src/intensity/index.ts";
 import * as srcComponents from "../../src/components/index.ts";
 import * as srcStats from "../../src/stats/index.ts";
+import * as srcResample from "../../src/resample/index.ts";
 import * as srcMetrics from "../../src/metrics/index.ts";
 import * as srcRender from "../../src/render/index.ts";
 import * as srcNode from "../../src/node/index.ts";
@@ -30,6 +31,7 @@ interface Api {
   intensity: typeof srcIntensity;
   components: typeof srcComponents;
   stats: typeof srcStats;
+  resample: typeof srcResample;
   metrics: typeof srcMetrics;
   render: typeof srcRender;
 }
@@ -42,6 +44,7 @@ async function distApi(): Promise<Api> {
     intensity: (await load("intensity")) as typeof srcIntensity,
     components: (await load("components")) as typeof srcComponents,
     stats: (await load("stats")) as typeof srcStats,
+    resample: (await load("resample")) as typeof srcResample,
     metrics: (await load("metrics")) as typeof srcMetrics,
     render: (await load("render")) as typeof srcRender,
   };
@@ -107,6 +110,16 @@ function pipeline(build: "source" | "dist", getApi: () => Promise<Api>): void {
     record(Array.from(shown.data.subarray(0, 96 * 96)));
   });
 
+  Deno.test(`${build}: resample — labels to 3 × 3 × 5 mm, nearest neighbour`, () => {
+    const coarse = api.resample.resampleToSpacing(labels, [3, 3, 5], { interpolation: "nearest" });
+    assert.ok(api.root.hasDType(coarse, "uint8"), `nearest neighbour keeps the dtype, got ${coarse.dtype}`);
+    assert.deepEqual([...coarse.shape], [48, 48, 16]);
+    assert.deepEqual([...coarse.spacing], [3, 3, 5]);
+    // Nearest neighbour invents no label value.
+    assert.deepEqual([...new Set(coarse.data)].sort(), [...new Set(labels.data)].sort());
+    record(Array.from(coarse.data));
+  });
+
   Deno.test(`${build}: components — the phantom's organs, a perturbed prediction and its cleaning`, () => {
     const truth = api.components.labelComponents(labels, { connectivity: 26 });
     // liver, two kidneys, spleen, pancreas
@@ -158,7 +171,7 @@ function pipeline(build: "source" | "dist", getApi: () => Promise<Api>): void {
 }
 
 pipeline("source", () => Promise.resolve({
-  root: srcRoot, intensity: srcIntensity, components: srcComponents, stats: srcStats, metrics: srcMetrics, render: srcRender,
+  root: srcRoot, intensity: srcIntensity, components: srcComponents, stats: srcStats, resample: srcResample, metrics: srcMetrics, render: srcRender,
 }));
 pipeline("dist", distApi);
 
