@@ -101,6 +101,8 @@ describe("makePhantom", () => {
     const clean = makePhantom({ seed: 3, noiseHu: 0, shape: [128, 128, 32], spacing: [3, 3, 5] });
     const [nx, ny, nz] = clean.ct.shape;
     let checked = 0;
+    let wrongHu = 0;
+    let nearSkin = 0;
     for (let k = 0; k < nz; k++)
       for (let j = 0; j < ny; j++) {
         const row = nx * (j + ny * k);
@@ -116,12 +118,13 @@ describe("makePhantom", () => {
           const l = clean.labels.data[row + i];
           if (l === 0) continue;
           checked++;
-          expect(clean.ct.data[row + i]).toBe(ORGAN_HU[l]);
-          expect((i - first) * 3).toBeGreaterThanOrEqual(25);
-          expect((last - i) * 3).toBeGreaterThanOrEqual(25);
+          if (clean.ct.data[row + i] !== ORGAN_HU[l]) wrongHu++;
+          if ((i - first) * 3 < 25 || (last - i) * 3 < 25) nearSkin++;
         }
       }
     expect(checked).toBeGreaterThan(1000);
+    expect(wrongHu).toBe(0);
+    expect(nearSkin).toBe(0);
   });
 
   it("makePhantom samples the same anatomy on a coarser grid (volumes within 10 %)", () => {
