@@ -63,6 +63,7 @@ describe("flarekit render (spawned, as a user runs it)", () => {
       ["render", ctPath, "--out", join(dir, "x.png"), "--window", "wide"],
       ["render", ctPath, "--out", join(dir, "x.png"), "--index", "1.5"],
       ["render", ctPath, "--out", join(dir, "x.png"), "--alpha", "2"],
+      ["render", ctPath, "--out", join(dir, "x.png"), "--frame", "-1"],
       ["render", ctPath, "--bogus"],
     ]) {
       const r = run(...args);
@@ -79,6 +80,7 @@ describe("flarekit render (spawned, as a user runs it)", () => {
     writeFileSync(other, writeNifti(createVolume(new Uint8Array(8), [2, 2, 2]), { gzip: true }));
     for (const args of [
       ["render", ctPath, "--index", "16", "--out", join(dir, "x.png")],
+      ["render", ctPath, "--frame", "1", "--out", join(dir, "x.png")],
       ["render", join(dir, "missing.nii.gz"), "--out", join(dir, "x.png")],
       ["render", ctPath, "--labels", other, "--out", join(dir, "x.png")],
     ]) {

@@ -166,6 +166,14 @@ describe("renderSlice pixels (hand-computed)", () => {
     expect([big.width, big.height]).toEqual([4, 18]);
   });
 
+  it("renderSlice writes into out and returns it as rgba; a wrong length is refused", () => {
+    const out = new Uint8ClampedArray(16).fill(7);
+    const img = renderSlice(ct, { out });
+    expect(img.rgba).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(renderSlice(ct).rgba));
+    expect(() => renderSlice(ct, { out: new Uint8ClampedArray(12) })).toThrow(/Invalid out/);
+  });
+
   it("renderSlice takes the frame of a 4D volume", () => {
     const v = createVolume(new Int16Array([0, 0, 0, 0, 100, 100, 100, 100]), [2, 2, 1, 2]);
     expect(renderSlice(v, { frame: 1, window: "auto" }).rgba[0]).toBe(0); // flat frame → lo = 100

@@ -37,6 +37,7 @@ export const renderCommand: CliCommand = {
                       [--axis axial|coronal|sagittal] [--index <n>[,<n>…]]
                       [--window <center,width>|auto|<preset>]
                       [--alpha <0-1>] [--outline] [--columns <n>] [--pixel-size <mm>]
+                      [--frame <t>]
 
 Writes one slice, or a montage of several, as a PNG. Display follows the
 radiological convention whatever the file's orientation: axial slices show
@@ -58,6 +59,7 @@ Options:
   --outline             draw label boundaries opaque
   --columns <n>         montage columns (default ceil(sqrt(count)))
   --pixel-size <mm>     output pixel size (default: the smaller in-plane spacing)
+  --frame <t>           volume of a 4D image to show, 0-based (default 0)
 
 Examples:
   flarekit render ct.nii.gz --labels seg.nii.gz --axis axial --index 40 --out slice.png
@@ -74,6 +76,7 @@ Examples:
       outline: { type: "boolean" },
       columns: { type: "string" },
       "pixel-size": { type: "string" },
+      frame: { type: "string" },
     });
     if (positionals.length !== 1) throw new UsageError(`expected one image file, got ${positionals.length}`);
     const out = values.out as string | undefined;
@@ -89,6 +92,8 @@ Examples:
     if (columns !== undefined && (!Number.isInteger(columns) || columns < 1)) throw new UsageError(`--columns expects a positive integer, got ${columns}`);
     const pixelSizeMm = numberOption("pixel-size", values["pixel-size"]);
     if (pixelSizeMm !== undefined && !(pixelSizeMm > 0)) throw new UsageError(`--pixel-size expects a positive number (mm), got ${pixelSizeMm}`);
+    const frame = numberOption("frame", values.frame, 0) as number;
+    if (!Number.isInteger(frame) || frame < 0) throw new UsageError(`--frame expects an integer ≥ 0, got ${frame}`);
     let indices: number[] | undefined;
     if (values.index !== undefined) {
       indices = String(values.index).split(",").map((s) => {
@@ -108,6 +113,7 @@ Examples:
         window,
         alpha,
         outline: Boolean(values.outline),
+        frame,
         ...(labels ? { labels } : {}),
         ...(pixelSizeMm !== undefined ? { pixelSizeMm } : {}),
       }),
