@@ -22,6 +22,13 @@ export interface PerturbLabelsOptions {
    */
   shiftVoxels?: number;
   /**
+   * Systematic over- or under-segmentation, in voxels: each organ grows into
+   * background by `n` 6-connected steps (n > 0) or loses its outer `|n|`
+   * layers (n < 0).
+   * @defaultValue `0`
+   */
+  growVoxels?: number;
+  /**
    * Probability, in [0, 1], that a boundary voxel (one whose 6-neighbour holds
    * another label) takes the label of such a neighbour (a ragged boundary).
    * @defaultValue `0.2`
@@ -73,7 +80,7 @@ function checkCount(name: string, v: unknown, max = Infinity): number {
 
 /**
  * Fakes a segmentation model's prediction from ground-truth labels: missed
- * organs, organs shifted by a voxel or two, ragged boundaries, small
+ * organs, organs shifted by a voxel or two, grown or shrunk, ragged boundaries, small
  * false-positive specks and enclosed holes — the errors FLARE-style
  * postprocessing and metrics are about. Steps run in that order; the result
  * is deterministic for a seed. The input is not modified.
@@ -102,6 +109,10 @@ export function perturbLabels<D extends IntegerDType>(labels: Volume<D>, options
   const seed = options.seed ?? 0;
   if (typeof seed !== "number" || !Number.isFinite(seed)) throw new InvalidArgumentError("seed", seed, "a finite number");
   const shiftVoxels = checkCount("shiftVoxels", options.shiftVoxels ?? 1, 64);
+  const grow = options.growVoxels ?? 0;
+  if (typeof grow !== "number" || !Number.isInteger(grow) || Math.abs(grow) > 16) {
+    throw new InvalidArgumentError("growVoxels", grow, "an integer from −16 to 16");
+  }
   const flipP = options.boundaryFlipProbability ?? 0.2;
   if (typeof flipP !== "number" || !(flipP >= 0 && flipP <= 1)) throw new InvalidArgumentError("boundaryFlipProbability", flipP, "a number in [0, 1]");
   const specks = checkCount("specks", options.specks ?? 12, 1e6);
@@ -163,7 +174,34 @@ export function perturbLabels<D extends IntegerDType>(labels: Volume<D>, options
     [cur, next] = [next, cur];
   }
 
-  // 3. Ragged boundaries: a boundary voxel takes a differing 6-neighbour's label with probability flipP.
+  // 3. Grow (into background) or shrink (to background) every organ, one 6-connected layer per step.
+  for (let step = 0; step < Math.abs(grow); step++) {
+    next.set(cur);
+    for (let k = 0, p = 0; k < nz; k++) {
+      for (let j = 0; j < ny; j++) {
+        for (let i = 0; i < nx; i++, p++) {
+          const l = cur[p];
+          if (grow > 0 ? l !== 0 : l === 0) continue;
+          // neighbours in a fixed order: −i, +i, −j, +j, −k, +k
+          const a = i > 0 ? cur[p - 1] : l;
+          const b = i < nx - 1 ? cur[p + 1] : l;
+          const c = j > 0 ? cur[p - nx] : l;
+          const d = j < ny - 1 ? cur[p + nx] : l;
+          const e = k > 0 ? cur[p - nx * ny] : l;
+          const f = k < nz - 1 ? cur[p + nx * ny] : l;
+          if (grow > 0) {
+            const w = a || b || c || d || e || f;
+            if (w !== 0) next[p] = w;
+          } else if (a !== l || b !== l || c !== l || d !== l || e !== l || f !== l) {
+            next[p] = 0;
+          }
+        }
+      }
+    }
+    [cur, next] = [next, cur];
+  }
+
+  // 4. Ragged boundaries: a boundary voxel takes a differing 6-neighbour's label with probability flipP.
   if (flipP > 0) {
     const rng = createRandom(seed, 12);
     next.set(cur);
@@ -224,7 +262,7 @@ export function perturbLabels<D extends IntegerDType>(labels: Volume<D>, options
     }
   };
 
-  // 4. Specks: balls of an organ label in background, not touching anything labelled.
+  // 5. Specks: balls of an organ label in background, not touching anything labelled.
   if (specks > 0 && haveBox) {
     const rng = createRandom(seed, 13);
     const allowed = speckMask ? (speckMask.data as ArrayLike<number | bigint>) : undefined;
@@ -245,7 +283,7 @@ export function perturbLabels<D extends IntegerDType>(labels: Volume<D>, options
     }
   }
 
-  // 5. Holes: background balls fully enclosed by one organ.
+  // 6. Holes: background balls fully enclosed by one organ.
   if (holes > 0 && haveBox) {
     const rng = createRandom(seed, 14);
     for (let h = 0; h < holes; h++) {

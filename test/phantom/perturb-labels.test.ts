@@ -79,6 +79,42 @@ describe("perturbLabels", () => {
     expect(moved).toBeGreaterThan(0);
   });
 
+  it("growVoxels: +1 adds one 6-connected layer from background, −1 removes the outer layer", () => {
+    const p6 = (p: number): number[] => {
+      const [i, j, k] = ijk(p);
+      const r: number[] = [];
+      if (i > 0) r.push(p - 1);
+      if (i < nx - 1) r.push(p + 1);
+      if (j > 0) r.push(p - nx);
+      if (j < ny - 1) r.push(p + nx);
+      if (k > 0) r.push(p - nx * ny);
+      if (k < nz - 1) r.push(p + nx * ny);
+      return r;
+    };
+    const grown = perturbLabels(labels, { ...OFF, growVoxels: 1 });
+    let added = 0;
+    let wrong = 0;
+    for (let p = 0; p < src.length; p++) {
+      const touching = p6(p).filter((q) => src[q] !== 0).map((q) => src[q]);
+      if (src[p] === 0 && touching.length > 0) {
+        added++;
+        if (!touching.includes(grown.data[p])) wrong++;
+      } else if (grown.data[p] !== src[p]) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(added).toBeGreaterThan(1000);
+    const shrunk = perturbLabels(labels, { ...OFF, growVoxels: -1 });
+    let removed = 0;
+    for (let p = 0; p < src.length; p++) {
+      // the grid's border does not count as a boundary
+      const edge = src[p] !== 0 && p6(p).some((q) => src[q] !== src[p]);
+      if (edge) removed++;
+      if (shrunk.data[p] !== (edge ? 0 : src[p])) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(removed).toBeGreaterThan(1000);
+  });
+
   it("boundaryFlipProbability only changes boundary voxels, to a neighbour's label, at about the asked rate", () => {
     const p6 = (p: number): number[] => {
       const [i, j, k] = ijk(p);
@@ -176,6 +212,7 @@ describe("perturbLabels", () => {
       () => perturbLabels(labels, { boundaryFlipProbability: 1.5 }),
       () => perturbLabels(labels, { specks: 2.5 }),
       () => perturbLabels(labels, { missLabels: [0] }),
+      () => perturbLabels(labels, { growVoxels: 0.5 }),
     ];
     for (const f of cases) {
       try {
