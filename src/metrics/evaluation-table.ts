@@ -185,6 +185,7 @@ export function parseEvaluationCsv(text: string): EvaluationRecord[] {
  * @param records - Rows (same labels in the same order).
  * @param names - Optional label → organ name map, copied into the summary.
  * @returns The summary; statistics of zero cases are `NaN`.
+ * @throws {@link InvalidArgumentError} when the rows have different labels.
  * @example
  * ```ts
  * import { summarizeEvaluation } from "flarekit/metrics";

@@ -84,31 +84,37 @@ export function neighbourCodesAndBorders(
 ): void {
   const [cx, cy, cz] = cornerGridShape(box);
   const { x0, y0, z0 } = box;
-  const lastI = cx - 1;
+  const vx = cx - 1; // voxels per row of the box
+  const vy = cy - 1;
+  // pairs[j·vx + i] = mask(x, y, z) | mask(x, y, z − 1) << 1 for the box's voxel row j of slab z
+  // (rows −1 and vy are zero: the extra row at the end of `pairs`)
+  let pairs = new Uint8Array(cy * vx);
+  let next = new Uint8Array(cy * vx);
+  const zeroRow = vy * vx;
   let list = borders ? borders.list : new Int32Array(0);
   let count = 0;
   let o = 0;
   for (let k = 0; k < cz; k++) {
+    // next slab's pair rows: current mask in bit 0, previous mask (bit 0 of the old pairs) in bit 1
     const z = z0 + k;
-    const zIn = k < cz - 1;
-    const zPrevIn = k > 0;
+    for (let j = 0; j < vy; j++) {
+      const row = j * vx;
+      if (k < cz - 1) {
+        const src = (y0 + j + ny * z) * nx + x0;
+        for (let i = 0; i < vx; i++) next[row + i] = (data[src + i] === label ? 1 : 0) | ((pairs[row + i] & 1) << 1);
+      } else {
+        for (let i = 0; i < vx; i++) next[row + i] = (pairs[row + i] & 1) << 1;
+      }
+    }
+    const t = pairs;
+    pairs = next;
+    next = t;
     for (let j = 0; j < cy; j++) {
-      const y = y0 + j;
-      const yIn = j < cy - 1;
-      const yPrevIn = j > 0;
-      const rowA = yIn && zIn ? (y + ny * z) * nx + x0 : -1; // (x, y, z) → bit 0
-      const rowB = yIn && zPrevIn ? (y + ny * (z - 1)) * nx + x0 : -1; // (x, y, z−1) → bit 1
-      const rowC = yPrevIn && zIn ? (y - 1 + ny * z) * nx + x0 : -1; // (x, y−1, z) → bit 2
-      const rowD = yPrevIn && zPrevIn ? (y - 1 + ny * (z - 1)) * nx + x0 : -1; // (x, y−1, z−1) → bit 3
+      const rowA = j < vy ? j * vx : zeroRow; // (y, ·) pairs → bits 0, 1
+      const rowC = j > 0 ? (j - 1) * vx : zeroRow; // (y − 1, ·) pairs → bits 2, 3
       let prev = 0;
-      for (let i = 0; i <= lastI; i++, o++) {
-        let b = 0;
-        if (i < lastI) {
-          if (rowA >= 0 && data[rowA + i] === label) b = 1;
-          if (rowB >= 0 && data[rowB + i] === label) b |= 2;
-          if (rowC >= 0 && data[rowC + i] === label) b |= 4;
-          if (rowD >= 0 && data[rowD + i] === label) b |= 8;
-        }
+      for (let i = 0; i <= vx; i++, o++) {
+        const b = i < vx ? pairs[rowA + i] | (pairs[rowC + i] << 2) : 0;
         const code = b | (prev << 4);
         out[o] = code;
         prev = b;
