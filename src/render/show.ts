@@ -7,6 +7,7 @@ import { base64 } from "./base64.ts";
 import { encodePng } from "./encode-png.ts";
 import { renderSlice, type RenderSliceOptions } from "./render-slice.ts";
 import type { RenderedImage } from "./types.ts";
+import { installVolumeDisplay } from "./volume-display.ts";
 
 const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -95,3 +96,6 @@ export function show(input: Volume | RenderedImage, options: RenderSliceOptions 
   const isImage = "rgba" in input && !("affine" in input);
   return new ShownImage(isImage ? (input as RenderedImage) : renderSlice(input as Volume, options));
 }
+
+// Every Volume displays itself in Deno notebooks once this module is loaded.
+installVolumeDisplay(show);

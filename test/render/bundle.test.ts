@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/shared.ts";
 
@@ -31,5 +32,17 @@ describe("the PNG encoder stays in flarekit/render (built bundles)", () => {
       expect(loads(entry, "Jupyter.display"), entry).toBe(false);
       expect(loads(entry, "function renderSlice"), entry).toBe(false);
     }
+  });
+});
+
+describe("volumes display themselves in notebooks after importing the built flarekit/render", () => {
+  it('dist/render.js installs Volume.prototype[Symbol.for("Jupyter.display")] (kept despite "sideEffects": false)', async () => {
+    const root = (await import(pathToFileURL(join(DIST, "index.js")).href)) as typeof import("../../src/index.ts");
+    await import(pathToFileURL(join(DIST, "render.js")).href);
+    const { ct } = root.makePhantom({ shape: [32, 32, 8], spacing: [12, 12, 20] });
+    const hook = (ct as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")];
+    expect(typeof hook).toBe("function");
+    const png = Buffer.from(hook.call(ct)["image/png"], "base64");
+    expect([...png.subarray(1, 4)]).toEqual([80, 78, 71]);
   });
 });

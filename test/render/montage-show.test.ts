@@ -3,6 +3,7 @@ import { isFlarekitError } from "../../src/core/errors.ts";
 import { createVolume } from "../../src/core/volume.ts";
 import { makePhantom } from "../../src/phantom/index.ts";
 import { montage, renderSlice, show, ShownImage } from "../../src/render/index.ts";
+import { volumeMimeBundle } from "../../src/render/volume-display.ts";
 import { decodePng } from "./png-decode.ts";
 
 function solid(width: number, height: number, rgb: number[]) {
@@ -88,5 +89,25 @@ describe("show", () => {
     expect(redLeft).toBeGreaterThan(4 * (redRight + 1)); // the left lobe crosses the midline a little
     expect(blueRight).toBeGreaterThan(10 * (blueLeft + 1));
     expect(greenBottom).toBeGreaterThan(10 * (greenTop + 1));
+  });
+});
+
+describe("volumes display themselves once flarekit/render is imported", () => {
+  it('a CT Volume\'s [Symbol.for("Jupyter.display")]() is the PNG of its middle axial slice in the 40 / 400 window', () => {
+    const ct = createVolume(new Int16Array([-1000, 40, 240, -160, 0, 0, 0, 0]), [2, 2, 2]);
+    const bundle = (ct as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
+    const png = decodePng(new Uint8Array(Buffer.from(bundle["image/png"], "base64")));
+    // middle slice k = 1 is all zeros → grey 102; k = 0 would hold the −1000 … 240 values
+    expect(Array.from(png.rgba)).toEqual(Array.from(renderSlice(ct, { index: 1 }).rgba));
+    expect(bundle).toEqual(volumeMimeBundle(ct));
+  });
+
+  it("a uint8 label map shows in FLARE colours over black; complex volumes fall back to text", () => {
+    const labels = createVolume(new Uint8Array([0, 1, 2, 3]), [2, 2, 1]);
+    const png = decodePng(new Uint8Array(Buffer.from((volumeMimeBundle(labels) as { "image/png": string })["image/png"], "base64")));
+    // row 0 = y 1: voxels (1,1)=3 spleen blue, (0,1)=2 kidney green; row 1: (1,0)=1 liver red, (0,0)=0 black
+    expect(Array.from(png.rgba)).toEqual([0, 0, 255, 255, 0, 255, 0, 255, 255, 0, 0, 255, 0, 0, 0, 255]);
+    const complex = createVolume(new Float32Array(4), [2, 1, 1], { dtype: "complex64" });
+    expect(volumeMimeBundle(complex)).toEqual({ "text/plain": String(complex) });
   });
 });
