@@ -225,7 +225,12 @@ function compareAffines(gt: LabelImage, pred: LabelImage, options: EvaluateCaseO
   if (!a || !b) return undefined;
   const tolerance = options.affineToleranceMm ?? 1e-3;
   let worst = 0;
-  for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) worst = Math.max(worst, Math.abs((a[r]?.[c] ?? NaN) - (b[r]?.[c] ?? NaN)) || 0);
+  for (let r = 0; r < 4; r++) {
+    for (let c = 0; c < 4; c++) {
+      const d = Math.abs((a[r]?.[c] ?? NaN) - (b[r]?.[c] ?? NaN));
+      worst = Number.isNaN(d) ? Infinity : Math.max(worst, d);
+    }
+  }
   const mismatch = !(worst <= tolerance);
   if (mismatch && options.affineCheck === "error") {
     throw new InvalidArgumentError(

@@ -108,6 +108,8 @@ Example:
     for (const m of result.missingPredictions) io.stderr.write(`flarekit eval: no prediction for ${m}; scored as an empty prediction\n`);
     for (const m of result.unmatchedPredictions) io.stderr.write(`flarekit eval: no ground truth for prediction ${m}; not scored\n`);
     for (const f of result.failures) io.stderr.write(`flarekit eval: ${f.name} failed: ${f.message}\n`);
+    const moved = result.cases.filter((c) => c.metrics.affineMismatch === true).map((c) => c.name);
+    if (moved.length > 0) io.stderr.write(`flarekit eval: the affine of ${moved.length} prediction(s) differs from the ground truth's (compared voxel by voxel anyway, as the official code does): ${moved.join(", ")}\n`);
     if (!values.quiet) printSummary(io, result.summary);
     return result.failures.length > 0 ? 1 : 0;
   },
