@@ -140,7 +140,7 @@ for (const [name, t, peer, peerS, target] of rows) {
 
 // evaluateDataset: the same realistic cases from .nii files, 1 worker vs all cores.
 {
-  const CASES = 6;
+  const CASES = 8;
   const dir = mkdtempSync(join(tmpdir(), "flarekit-bench-metrics-"));
   try {
     mkdirSync(join(dir, "gt"));
