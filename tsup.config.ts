@@ -1,4 +1,4 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 /** One entry per package.json export; keep the two maps equal (a test checks it). */
 export const entries: Record<string, string> = {
@@ -16,7 +16,7 @@ export const entries: Record<string, string> = {
   worker: "src/node/worker.ts",
 };
 
-export default defineConfig({
+const config: Options = {
   entry: entries,
   format: ["esm"],
   dts: { entry: Object.fromEntries(Object.entries(entries).filter(([k]) => k !== "cli" && k !== "worker")) },
@@ -28,4 +28,6 @@ export default defineConfig({
   external: ["ndarray", /^node:/],
   treeshake: true,
   tsconfig: "tsconfig.build.json",
-});
+};
+
+export default defineConfig(config) as Options;

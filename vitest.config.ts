@@ -1,6 +1,6 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
 
-export default defineConfig({
+const config: ViteUserConfig = defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,
@@ -10,3 +10,5 @@ export default defineConfig({
     outputFile: { json: "test-results.json" },
   },
 });
+
+export default config;
