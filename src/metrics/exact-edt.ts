@@ -22,16 +22,18 @@
  * give the same sum), the final squared distances are bit-identical to
  * scipy's `sum((ft − indices) · sampling)²`.
  *
- * The x and y passes run one z-slab at a time in a slab buffer (so they stay
- * in cache); the z pass runs only on the (x, y) columns that hold a query and
- * stores only at the queries.
+ * Only the (x, y) columns holding a query are kept after the y pass, slab by
+ * slab (`w[z · columns + columnId]`): the x and y passes run one
+ * z-slab at a time in a slab buffer, the z pass runs on the kept columns and
+ * stores its result at the queries only.
  *
  * @param codes - Neighbour code per voxel of the grid; the features are the border codes (neither 0 nor 255).
  * @param shape - Grid size `[cx, cy, cz]`, x fastest.
  * @param spacing - Voxel size along x, y, z (mm).
- * @param w - Work and output array, length ≥ `cx·cy·cz`; on return it holds the squared distance at every query.
+ * @param w - Output, length ≥ (number of kept columns) × cz.
  * @param queries - Neighbour codes of the other mask: its border voxels are the queries.
- * @param needLineZ - Per (x, y) column, 1 when it holds a query.
+ * @param columnId - Per (x, y) column, its index among the kept columns, increasing with x + cx·y (−1: no query there).
+ * @param columns - Number of kept columns.
  * @returns `w`, or `undefined` when there is no feature at all.
  */
 export function squaredDistanceToBorders(
@@ -40,7 +42,8 @@ export function squaredDistanceToBorders(
   spacing: readonly [number, number, number],
   w: Float64Array,
   queries: Uint8Array,
-  needLineZ: Uint8Array,
+  columnId: Int32Array,
+  columns: number,
 ): Float64Array | undefined {
   const [cx, cy, cz] = shape;
   const [sx, sy, sz] = spacing;
@@ -85,83 +88,136 @@ export function squaredDistanceToBorders(
       }
     }
     if (!slabAny) {
-      w.fill(Infinity, base, base + plane);
+      for (let q = 0; q < plane; q++) {
+        const id = columnId[q];
+        if (id >= 0) w[k * columns + id] = Infinity;
+      }
       continue;
     }
     any = true;
-    // Pass 2 (y): lines (x, ·, k) of the slab, results into w.
-    for (let i = 0; i < cx; i++) envelope(slab, i, w, base + i, cx, cy, sy, pos, val, needLineZ, i, cx, false);
+    // Pass 2 (y): lines (x, ·, k) of the slab, results into the kept columns.
+    for (let i = 0; i < cx; i++) envelopeY(slab, i, cx, cy, sy, pos, val, columnId, w, k * columns);
   }
   if (!any) return undefined;
-  // Pass 3 (z): only the columns holding a query; the result is stored at the queries only.
-  for (let q = 0; q < plane; q++) if (needLineZ[q] !== 0) envelope(w, q, w, q, plane, cz, sz, pos, val, queries, q, plane, true);
+  // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
+  for (let q = 0; q < plane; q++) {
+    const id = columnId[q];
+    if (id >= 0) envelopeZ(w, id, columns, cz, sz, pos, val, queries, q, plane);
+  }
   return w;
 }
 
 /**
- * One line of the separable transform: the lower envelope of the parabolas
- * `src[q] + ((q − i)·s)²` over the line's finite entries, then the envelope's
- * value stored in `dst` where `need` asks for it (`need[needBase + i·needStride]`
- * non-zero; as a border code when `needIsCode`). The removal test and the
- * query comparison are scipy's `_VoronoiFT` (`c·vR − b·uR − a·wR − a·b·c ≤ 0`
- * keeps the previous candidate; on equal values the earlier candidate wins),
- * evaluated in the same order.
+ * The y pass of one line (x = `x`, z = `k`): the lower envelope of the
+ * parabolas `slab[q] + ((q − j)·s)²` over the line's finite entries, its value
+ * stored for the kept columns. The removal test and the query comparison are
+ * scipy's `_VoronoiFT` (`c·vR − b·uR − a·wR − a·b·c ≤ 0` keeps the previous
+ * candidate; on equal values the earlier candidate wins), evaluated in the
+ * same order.
  *
  * Skipping unneeded positions does not change the needed values: the query
  * pointer only moves forward, and whether parabola l + 1 beats l at position
- * i changes sign once along the line (the exact difference grows by
+ * j changes sign once along the line (the exact difference grows by
  * 2·s²·(p(l+1) − p(l)) per position, far above rounding), so advancing from
  * an earlier position reaches the same parabola as advancing step by step.
  */
-function envelope(
-  src: Float64Array,
-  srcBase: number,
-  dst: Float64Array,
-  dstBase: number,
-  stride: number,
+function envelopeY(
+  slab: Float64Array,
+  x: number,
+  cx: number,
   len: number,
   s: number,
   pos: Int32Array,
   val: Float64Array,
-  need: Uint8Array,
-  needBase: number,
-  needStride: number,
-  needIsCode: boolean,
+  columnId: Int32Array,
+  w: Float64Array,
+  slabBase: number,
 ): void {
   let l = -1;
-  for (let i = 0, p = srcBase; i < len; i++, p += stride) {
-    const wR = src[p];
+  for (let j = 0, p = x; j < len; j++, p += cx) {
+    const wR = slab[p];
     if (wR === Infinity) continue;
     while (l >= 1) {
       const f1 = pos[l];
       const a = (f1 - pos[l - 1]) * s;
-      const b = (i - f1) * s;
+      const b = (j - f1) * s;
       const c = a + b;
       if (c * val[l] - b * val[l - 1] - a * wR - a * b * c <= 0) break;
       l--;
     }
     l++;
-    pos[l] = i;
+    pos[l] = j;
     val[l] = wR;
   }
   if (l < 0) {
-    for (let i = 0, p = dstBase; i < len; i++, p += stride) dst[p] = Infinity;
+    for (let j = 0, p = x; j < len; j++, p += cx) {
+      const id = columnId[p];
+      if (id >= 0) w[slabBase + id] = Infinity;
+    }
     return;
   }
   const maxl = l;
   l = 0;
-  for (let i = 0, p = dstBase, n = needBase; i < len; i++, p += stride, n += needStride) {
-    const wanted = need[n];
-    if (needIsCode ? wanted === 0 || wanted === 255 : wanted === 0) continue;
-    let t = (pos[l] - i) * s;
+  for (let j = 0, p = x; j < len; j++, p += cx) {
+    const id = columnId[p];
+    if (id < 0) continue;
+    let t = (pos[l] - j) * s;
     let d1 = val[l] + t * t;
     while (l < maxl) {
-      t = (pos[l + 1] - i) * s;
+      t = (pos[l + 1] - j) * s;
       const d2 = val[l + 1] + t * t;
       if (d1 <= d2) break;
       d1 = d2;
       l++;
     }
-    dst[p] = d1;
+    w[slabBase + id] = d1;
+  }
+}
+
+/** The z pass of one kept column (`w[id + z · columns]`), stored at its queries only; same rules as {@link envelopeY}. */
+function envelopeZ(
+  w: Float64Array,
+  id: number,
+  columns: number,
+  len: number,
+  s: number,
+  pos: Int32Array,
+  val: Float64Array,
+  queries: Uint8Array,
+  q: number,
+  plane: number,
+): void {
+  let l = -1;
+  for (let k = 0, p = id; k < len; k++, p += columns) {
+    const wR = w[p];
+    if (wR === Infinity) continue;
+    while (l >= 1) {
+      const f1 = pos[l];
+      const a = (f1 - pos[l - 1]) * s;
+      const b = (k - f1) * s;
+      const c = a + b;
+      if (c * val[l] - b * val[l - 1] - a * wR - a * b * c <= 0) break;
+      l--;
+    }
+    l++;
+    pos[l] = k;
+    val[l] = wR;
+  }
+  if (l < 0) return; // every entry is already Infinity
+  const maxl = l;
+  l = 0;
+  for (let k = 0, g = q, p = id; k < len; k++, g += plane, p += columns) {
+    const code = queries[g];
+    if (code === 0 || code === 255) continue;
+    let t = (pos[l] - k) * s;
+    let d1 = val[l] + t * t;
+    while (l < maxl) {
+      t = (pos[l + 1] - k) * s;
+      const d2 = val[l + 1] + t * t;
+      if (d1 <= d2) break;
+      d1 = d2;
+      l++;
+    }
+    w[p] = d1;
   }
 }

@@ -112,15 +112,22 @@ function directed(
   const count = fromBorders.count;
   if (count === 0) return [EMPTY, EMPTY];
   const borders = fromBorders.list;
-  const needZ = new Uint8Array(plane);
-  for (let j = 0; j < count; j++) needZ[borders[j] % plane] = 1;
-  const w = squaredDistanceToBorders(to, grid, spacing, squared, from, needZ);
+  const cz = grid[2];
+  // the (x, y) columns holding a query, numbered in storage order
+  const hasQuery = new Uint8Array(plane);
+  for (let j = 0; j < count; j++) hasQuery[borders[j] % plane] = 1;
+  const columnId = new Int32Array(plane);
+  let columns = 0;
+  for (let q = 0; q < plane; q++) columnId[q] = hasQuery[q] === 1 ? columns++ : -1;
+  if (squared.length < columns * cz) squared = new Float64Array(columns * cz);
+  const w = squaredDistanceToBorders(to, grid, spacing, squared, from, columnId, columns);
   const dist = new Float64Array(count);
   const cls = new Uint8Array(count);
   const classOf = areas.classOf;
   for (let j = 0; j < count; j++) {
     const i = borders[j];
-    dist[j] = w ? Math.sqrt(w[i]) : Infinity;
+    const k = Math.floor(i / plane);
+    dist[j] = w ? Math.sqrt(w[k * columns + columnId[i - k * plane]]) : Infinity;
     cls[j] = classOf[from[i]];
   }
   return sortByDistanceThenArea(dist, cls, areas.classArea);
