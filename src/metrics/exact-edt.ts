@@ -52,6 +52,8 @@ export function squaredDistanceToBorders(
   const maxLen = Math.max(cy, cz);
   const pos = new Int32Array(maxLen);
   const val = new Float64Array(maxLen);
+  const lineKept = new Uint8Array(cx);
+  for (let q = 0; q < plane; q++) if (columnId[q] >= 0) lineKept[q % cx] = 1;
   let any = false;
   for (let k = 0; k < cz; k++) {
     const base = k * plane;
@@ -95,8 +97,8 @@ export function squaredDistanceToBorders(
       continue;
     }
     any = true;
-    // Pass 2 (y): lines (x, ·, k) of the slab, results into the kept columns.
-    for (let i = 0; i < cx; i++) envelopeY(slab, i, cx, cy, sy, pos, val, columnId, w, k * columns);
+    // Pass 2 (y): lines (x, ·, k) of the slab that cross a kept column, results into the kept columns.
+    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slab, i, cx, cy, sy, pos, val, columnId, w, k * columns);
   }
   if (!any) return undefined;
   // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
