@@ -104,7 +104,7 @@ const NIFTI = /\.nii(\.gz)?$/i;
  * @param predDir - Folder of predictions.
  * @param options - Labels, tolerance, HD95, concurrency, shard, progress callback.
  * @returns Cases, CSV, summary and what was missing or failed.
- * @throws {@link IoError} when a folder cannot be read; {@link InvalidArgumentError} for a bad shard or concurrency.
+ * @throws `IoError` when a folder cannot be read; `InvalidArgumentError` for a bad shard or concurrency.
  * @example
  * ```ts
  * import { evaluateDataset } from "flarekit/node";
