@@ -172,7 +172,7 @@ export function evaluateCase(gt: LabelImage, pred: LabelImage, options: Evaluate
     }
     const needDistances = options.hd95 || out.branch === "computed" || out.branch === "pred-empty";
     if (!needDistances) return out;
-    const d = computeSurfaceDistances(g, p, dims, label, label, stats.boxes[s], spacing, ws);
+    const d = computeSurfaceDistances(g, p, dims, label, label, stats.boxes[s], spacing, ws, gt.shape.length === 2);
     if (out.branch === "computed" || out.branch === "pred-empty") out.nsd = surfaceDiceFromDistances(d, tolerance);
     if (options.hd95) {
       if (out.branch === "both-empty") {

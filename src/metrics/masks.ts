@@ -18,6 +18,8 @@ export interface PreparedMasks {
   gtCount: number;
   predCount: number;
   box: VoxelBox | undefined;
+  /** Whether the images are 2-D (`shape` has two axes): the 2-D variant applies. */
+  twoD: boolean;
 }
 
 /** The values of an image after its scaling, if any (the data itself otherwise). */
@@ -74,5 +76,6 @@ export function prepareMasks(gt: LabelImage, pred: LabelImage, options: MaskOpti
     gtCount: g.counts[0],
     predCount: p.counts[0],
     box: unionBox(g.boxes[0], p.boxes[0]),
+    twoD: gt.shape.length === 2,
   };
 }

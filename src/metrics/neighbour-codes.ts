@@ -135,6 +135,64 @@ export function neighbourCodesAndBorders(
   }
 }
 
+/** Size of the 2-D corner grid of a box in a one-slice image: `[vx + 1, vy + 1, 1]`. */
+export function cornerGridShape2d(box: VoxelBox): [number, number, number] {
+  return [box.x1 - box.x0 + 2, box.y1 - box.y0 + 2, 1];
+}
+
+/**
+ * The 2-D variant of {@link neighbourCodesAndBorders} for a one-slice image
+ * (surface-distance's 2-D mode): 4-bit codes of the 2×2 corner neighbourhood
+ * with weights 8 (x − 1, y − 1), 4 (x − 1, y), 2 (x, y − 1), 1 (x, y) —
+ * `correlate(mask, [[8, 4], [2, 1]])` with x as the first numpy axis — on the
+ * corner grid `cornerGridShape2d(box)`. The full code 15 is stored as 255 so
+ * that "border" means neither 0 nor 255 in both modes.
+ */
+export function neighbourCodes2d(
+  data: ArrayLike<number>,
+  nx: number,
+  label: number,
+  box: VoxelBox,
+  out: Uint8Array,
+  borders: BorderList | undefined,
+): void {
+  const [cx, cy] = cornerGridShape2d(box);
+  const { x0, y0 } = box;
+  const vx = cx - 1;
+  const vy = cy - 1;
+  let list = borders ? borders.list : new Int32Array(0);
+  let count = 0;
+  let o = 0;
+  for (let j = 0; j < cy; j++) {
+    const rowA = j < vy ? (y0 + j) * nx + x0 : -1; // (x, y) → bit 0
+    const rowB = j > 0 ? (y0 + j - 1) * nx + x0 : -1; // (x, y − 1) → bit 1
+    let prev = 0;
+    for (let i = 0; i <= vx; i++, o++) {
+      let b = 0;
+      if (i < vx) {
+        if (rowA >= 0 && data[rowA + i] === label) b = 1;
+        if (rowB >= 0 && data[rowB + i] === label) b |= 2;
+      }
+      let code = b | (prev << 2);
+      prev = b;
+      if (code === 15) code = 255;
+      out[o] = code;
+      if (borders !== undefined && code !== 0 && code !== 255) {
+        if (count === list.length) {
+          const grown = new Int32Array(Math.max(1024, list.length * 2));
+          grown.set(list);
+          list = grown;
+        }
+        list[count++] = o;
+      }
+    }
+  }
+  if (borders) {
+    borders.list = list;
+    borders.count = count;
+  }
+}
+
 /** Voxel counts and bounding boxes of some labels, from one pass over a volume. */
 export interface LabelBoxes {
   /** Voxel count per requested label (same order). */

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError } from "../core/errors.ts";
 import { NEIGHBOUR_CODE_NORMALS } from "./neighbour-code-normals.ts";
-import { cornerGridShape, labelBoxes, neighbourCodes } from "./neighbour-codes.ts";
+import { cornerGridShape, cornerGridShape2d, labelBoxes, neighbourCodes, neighbourCodes2d } from "./neighbour-codes.ts";
 import { checkLength, checkSpacing, spatialShape } from "./validate.ts";
 
 /**
@@ -33,6 +33,29 @@ export function surfelAreaTable(spacingMm: readonly [number, number, number]): F
 }
 
 /**
+ * The 2-D variant: the contour length (mm) of each 4-bit corner code, as
+ * surface-distance's `create_table_neighbour_code_to_contour_length` (x is
+ * its first axis): one inside or one outside corner ½·√(sx² + sy²), two
+ * diagonal corners twice that, a straight edge sx or sy along its axis.
+ * Indexed like {@link surfelAreaTable}, with the full code stored as 255.
+ * @internal
+ */
+export function contourLengthTable(spacingMm: readonly [number, number, number]): Float64Array {
+  const [sx, sy] = spacingMm;
+  const diag = 0.5 * Math.sqrt(sx * sx + sy * sy);
+  const table = new Float64Array(256);
+  // bits: 8 (x−1, y−1), 4 (x−1, y), 2 (x, y−1), 1 (x, y)
+  for (const c of [1, 2, 4, 8, 7, 11, 13, 14]) table[c] = diag;
+  table[0b0110] = 2 * diag;
+  table[0b1001] = 2 * diag;
+  table[0b0011] = sy; // the two corners at x inside: the contour runs along y
+  table[0b1100] = sy;
+  table[0b0101] = sx; // the two corners at y inside: the contour runs along x
+  table[0b1010] = sx;
+  return table;
+}
+
+/**
  * Surface area in mm² of each label of a label map, from the same surface
  * elements as {@link surfaceDice}: every voxel corner whose 2×2×2
  * neighbourhood is neither all inside nor all outside the label carries the
@@ -48,7 +71,7 @@ export function surfelAreaTable(spacingMm: readonly [number, number, number]): F
  * (plus one voxel along each axis).
  *
  * @param data - Voxel labels in NIfTI storage order (x fastest), for example `volume.data`.
- * @param shape - `[nx, ny, nz]` (trailing axes of size 1 allowed; 1 or 2 axes are padded with 1).
+ * @param shape - `[nx, ny, nz]` (trailing axes of size 1 allowed); a 2-D `[nx, ny]` gives the contour length in mm instead (surface-distance's 2-D variant).
  * @param spacingMm - Voxel size along x, y, z in mm.
  * @param labels - The labels to measure (compared with `===`).
  * @returns A map from each requested label to its surface area in mm² (0 when absent).
@@ -74,12 +97,14 @@ export function surfaceAreas(
   if (!Array.isArray(labels) || labels.some((l) => typeof l !== "number" || Number.isNaN(l))) {
     throw new InvalidArgumentError("labels", labels, "an array of numbers");
   }
-  const table = surfelAreaTable(spacing);
+  const twoD = shape.length === 2;
+  const grid = twoD ? cornerGridShape2d : cornerGridShape;
+  const table = twoD ? contourLengthTable(spacing) : surfelAreaTable(spacing);
   const { boxes } = labelBoxes(data, dims, labels);
   let workSize = 0;
   for (const box of boxes) {
     if (!box) continue;
-    const [cx, cy, cz] = cornerGridShape(box);
+    const [cx, cy, cz] = grid(box);
     workSize = Math.max(workSize, cx * cy * cz);
   }
   const codes = new Uint8Array(workSize);
@@ -92,8 +117,9 @@ export function surfaceAreas(
       result.set(label, 0);
       return;
     }
-    const [cx, cy, cz] = cornerGridShape(box);
-    neighbourCodes(data, dims[0], dims[1], label, box, codes);
+    const [cx, cy, cz] = grid(box);
+    if (twoD) neighbourCodes2d(data, dims[0], label, box, codes, undefined);
+    else neighbourCodes(data, dims[0], dims[1], label, box, codes);
     histogram.fill(0);
     const n = cx * cy * cz;
     for (let i = 0; i < n; i++) histogram[codes[i]]++;

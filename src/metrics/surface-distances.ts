@@ -21,6 +21,10 @@ export type { SurfaceDistances } from "./surfel-distances.ts";
  * (distance, area) like the official code. An empty mask gives empty arrays
  * for its own direction and `Infinity` distances for the other.
  *
+ * 2-D images (`shape` with two axes, for example one slice) use
+ * surface-distance's 2-D variant: 2×2 corner codes whose elements are contour
+ * segments, so the "areas" are lengths in mm.
+ *
  * Work memory: 10 bytes per corner of the union bounding box (plus 1 voxel per axis).
  *
  * @param gt - Ground truth label map or mask.
@@ -43,5 +47,5 @@ export type { SurfaceDistances } from "./surfel-distances.ts";
  */
 export function surfaceDistances(gt: LabelImage, pred: LabelImage, options: MaskOptions = {}): SurfaceDistances {
   const m = prepareMasks(gt, pred, options);
-  return computeSurfaceDistances(m.gt, m.pred, m.dims, m.label, m.label, m.box, m.spacing, new MetricsWorkspace());
+  return computeSurfaceDistances(m.gt, m.pred, m.dims, m.label, m.label, m.box, m.spacing, new MetricsWorkspace(), m.twoD);
 }

@@ -6,8 +6,8 @@
  * @module
  */
 import { squaredDistanceToBorders } from "./exact-edt.ts";
-import { cornerGridShape, neighbourCodesAndBorders, type BorderList, type VoxelBox } from "./neighbour-codes.ts";
-import { surfelAreaTable } from "./surface-area.ts";
+import { cornerGridShape, cornerGridShape2d, neighbourCodes2d, neighbourCodesAndBorders, type BorderList, type VoxelBox } from "./neighbour-codes.ts";
+import { contourLengthTable, surfelAreaTable } from "./surface-area.ts";
 
 /**
  * Distances from every surface element (surfel) of one mask to the other
@@ -45,11 +45,11 @@ export class MetricsWorkspace {
     }
   }
 
-  areaTable(spacing: readonly [number, number, number]): { table: Float64Array; classOf: Uint8Array; classArea: Float64Array } {
-    const key = spacing.join(",");
+  areaTable(spacing: readonly [number, number, number], twoD = false): { table: Float64Array; classOf: Uint8Array; classArea: Float64Array } {
+    const key = `${twoD ? "2d" : "3d"}:${spacing.join(",")}`;
     if (key !== this.spacingKey) {
       this.spacingKey = key;
-      this.table = surfelAreaTable(spacing);
+      this.table = twoD ? contourLengthTable(spacing) : surfelAreaTable(spacing);
       this.classes = areaClasses(this.table);
     }
     return { table: this.table, ...this.classes };
@@ -75,6 +75,8 @@ export function emptySurfaceDistances(): SurfaceDistances {
 /**
  * Surface distances of `gt === gtLabel` and `pred === predLabel` inside `box`
  * (the union bounding box of both masks; `undefined` when both are empty).
+ * With `twoD` the image is one slice and the 2-D variant is used (contour
+ * elements of the 2×2 neighbourhood, lengths in mm).
  */
 export function computeSurfaceDistances(
   gt: ArrayLike<number>,
@@ -85,14 +87,20 @@ export function computeSurfaceDistances(
   box: VoxelBox | undefined,
   spacing: readonly [number, number, number],
   ws: MetricsWorkspace,
+  twoD = false,
 ): SurfaceDistances {
   if (!box) return emptySurfaceDistances();
-  const grid = cornerGridShape(box);
+  const grid = twoD ? cornerGridShape2d(box) : cornerGridShape(box);
   const n = grid[0] * grid[1] * grid[2];
   ws.ensure(n);
-  neighbourCodesAndBorders(gt, dims[0], dims[1], gtLabel, box, ws.codesGt, ws.bordersGt);
-  neighbourCodesAndBorders(pred, dims[0], dims[1], predLabel, box, ws.codesPred, ws.bordersPred);
-  const areas = ws.areaTable(spacing);
+  if (twoD) {
+    neighbourCodes2d(gt, dims[0], gtLabel, box, ws.codesGt, ws.bordersGt);
+    neighbourCodes2d(pred, dims[0], predLabel, box, ws.codesPred, ws.bordersPred);
+  } else {
+    neighbourCodesAndBorders(gt, dims[0], dims[1], gtLabel, box, ws.codesGt, ws.bordersGt);
+    neighbourCodesAndBorders(pred, dims[0], dims[1], predLabel, box, ws.codesPred, ws.bordersPred);
+  }
+  const areas = ws.areaTable(spacing, twoD);
   const [distancesGtToPredMm, surfelAreasGtMm2] = directed(ws.codesGt, ws.bordersGt, ws.codesPred, grid, spacing, ws.squared, areas);
   const [distancesPredToGtMm, surfelAreasPredMm2] = directed(ws.codesPred, ws.bordersPred, ws.codesGt, grid, spacing, ws.squared, areas);
   return { distancesGtToPredMm, surfelAreasGtMm2, distancesPredToGtMm, surfelAreasPredMm2 };

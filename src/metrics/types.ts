@@ -11,7 +11,7 @@
 export interface LabelImage {
   /** Voxel values, x fastest (any numeric typed array or array; 64-bit integer arrays are converted to numbers). */
   readonly data: ArrayLike<number> | BigInt64Array | BigUint64Array;
-  /** `[nx, ny, nz]`; 1 or 2 axes are read as a volume one voxel thick, trailing axes must be 1. */
+  /** `[nx, ny, nz]` (trailing axes must be 1); a 2-D `[nx, ny]` image uses the 2-D variant (contour elements, lengths in mm). */
   readonly shape: readonly number[];
   /** Voxel size along x, y, z in mm (used from the ground truth when no `spacingMm` option is given). */
   readonly spacing?: readonly number[];

@@ -107,6 +107,33 @@ describe("surface distances (hand-computed)", () => {
   });
 });
 
+describe("2-D variant (one slice)", () => {
+  it("surfaceAreas of a 2-D image is the contour length: 4 corners of ½·√(sx² + sy²) for one pixel, 2·(w·sx + h·sy) for a box", () => {
+    const one = new Uint8Array(9);
+    one[4] = 1;
+    expect(surfaceAreas(one, [3, 3], [3, 4], [1]).get(1)).toBe(4 * 0.5 * 5);
+    const box = new Uint8Array(8 * 6);
+    for (let y = 1; y <= 3; y++) for (let x = 2; x <= 5; x++) box[x + 8 * y] = 1;
+    // straight edges 2·(4 − 1)·sx + 2·(3 − 1)·sy plus 4 corner elements of ½·√(sx² + sy²)
+    const [sx, sy] = [0.5, 2];
+    expect(surfaceAreas(box, [8, 6], [sx, sy], [1]).get(1)).toBeCloseTo(2 * 3 * sx + 2 * 2 * sy + 4 * 0.5 * Math.hypot(sx, sy), 12);
+  });
+
+  it("surfaceDistances of 2-D images: a pixel two pixels away along y is 2·sy from every corner pair", () => {
+    const gt = { data: new Uint8Array(5 * 6), shape: [5, 6], spacing: [1, 0.5] };
+    const pred = { data: new Uint8Array(5 * 6), shape: [5, 6] };
+    gt.data[2 + 5 * 1] = 1;
+    pred.data[2 + 5 * 3] = 1;
+    const d = surfaceDistances(gt, pred);
+    expect(Array.from(d.distancesGtToPredMm)).toEqual([0.5, 0.5, 1, 1]);
+    expect(Array.from(d.surfelAreasGtMm2)).toEqual(new Array(4).fill(0.5 * Math.hypot(1, 0.5)));
+    expect(surfaceDice(gt, pred, { toleranceMm: 0.5 })).toBe(0.5);
+    expect(hausdorff(gt, pred)).toBe(1);
+    expect(evaluateCase(gt, pred, { labels: { a: 1 }, toleranceMm: 0.5 }).labels[0].nsd).toBe(0.5);
+    expect(evaluateCase(gt, pred, { labels: { a: 1 } }).labels[0].nsd).toBe(1);
+  });
+});
+
 describe("numpy summation order", () => {
   /** numpy's pairwise_sum, written from its definition. */
   function oracle(a: number[]): number {

@@ -52,7 +52,55 @@ function borderCorners(mask: Uint8Array, [nx, ny, nz]: readonly number[]): [numb
   return out;
 }
 
+/** 2-D border corners from the definition (2×2 neighbourhood mixed). */
+function borderCorners2d(mask: Uint8Array, [nx, ny]: readonly number[]): [number, number][] {
+  const at = (i: number, j: number): number => (i < 0 || j < 0 || i >= nx || j >= ny ? 0 : mask[i + nx * j]);
+  const out: [number, number][] = [];
+  for (let j = 0; j <= ny; j++)
+    for (let i = 0; i <= nx; i++) {
+      const ones = at(i, j) + at(i - 1, j) + at(i, j - 1) + at(i - 1, j - 1);
+      if (ones > 0 && ones < 4) out.push([i, j]);
+    }
+  return out;
+}
+
 describe("surface metrics: properties", () => {
+  it("2-D images: surfel counts and distances match a brute-force oracle; embedding in a larger image changes nothing", () => {
+    fc.assert(
+      fc.property(pairArb, fc.nat(3), fc.nat(3), ({ shape, spacing, gt, pred }, ox, oy) => {
+        const [nx, ny] = [shape[0], shape[1] * shape[2]]; // reuse the random data as a 2-D image
+        const s2 = [spacing[0], spacing[1]];
+        const d = surfaceDistances(img(gt, [nx, ny], s2), img(pred, [nx, ny]));
+        const bg = borderCorners2d(gt, [nx, ny]);
+        const bp = borderCorners2d(pred, [nx, ny]);
+        expect(d.distancesGtToPredMm.length).toBe(bg.length);
+        const expected = bg
+          .map(([i, j]) => {
+            let best = Infinity;
+            for (const [a, b] of bp) {
+              const x = (a - i) * s2[0];
+              const y = (b - j) * s2[1];
+              best = Math.min(best, x * x + y * y);
+            }
+            return Math.sqrt(best);
+          })
+          .sort((u, v) => u - v);
+        expected.forEach((e, k) => {
+          if (e === Infinity) expect(d.distancesGtToPredMm[k]).toBe(Infinity);
+          else expect(Math.abs(d.distancesGtToPredMm[k] - e)).toBeLessThanOrEqual(1e-12 * Math.max(1, e));
+        });
+        const big = [nx + ox + 2, ny + oy + 1];
+        const embed = (m: Uint8Array): Uint8Array => {
+          const out = new Uint8Array(big[0] * big[1]);
+          for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) out[i + ox + big[0] * (j + oy)] = m[i + nx * j];
+          return out;
+        };
+        expect(surfaceDistances(img(embed(gt), big, s2), img(embed(pred), big))).toEqual(d);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it("dice and surfaceDice are symmetric and in [0, 1] (NaN only for two empty masks)", () => {
     fc.assert(
       fc.property(pairArb, ({ shape, spacing, gt, pred }) => {
