@@ -22,7 +22,7 @@ export type VolumeNdArray = NdArray<TypedArray>;
  *
  * @param volume - Any volume (not int64 / uint64, which ndarray cannot hold).
  * @returns An ndarray sharing the volume's buffer.
- * @throws {@link InvalidArgumentError} for 64-bit integer volumes.
+ * @throws `InvalidArgumentError` for 64-bit integer volumes.
  * @example
  * ```ts
  * import { createVolume } from "flarekit";

@@ -49,8 +49,8 @@ export type DatasetSource = string | Iterable<DatasetCase | DatasetCaseFiles> | 
  * @param source - An nnU-Net / FLARE layout folder (see `findDatasetCases`), or an iterable (sync or async) of {@link DatasetCaseFiles} and / or {@link DatasetCase}.
  * @param options - Label table, worker count, progress callback.
  * @returns The summary.
- * @throws {@link IoError} when the folder cannot be read.
- * @throws {@link InvalidArgumentError} when the folder holds no case, or `workers` is not a positive integer.
+ * @throws `IoError` when the folder cannot be read.
+ * @throws `InvalidArgumentError` when the folder holds no case, or `workers` is not a positive integer.
  * @example
  * ```ts
  * import { datasetSummary } from "flarekit/node";

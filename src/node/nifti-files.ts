@@ -73,7 +73,7 @@ function findImage(path: string, images: string[]): string {
  * @param path - The file path.
  * @param options - Size limit.
  * @returns The volume.
- * @throws {@link IoError} when the file cannot be read; {@link MissingPartnerError} when a pair's
+ * @throws `IoError` when the file cannot be read; {@link MissingPartnerError} when a pair's
  *   other file is missing; every error of {@link readNifti}.
  * @example
  * ```ts
@@ -181,7 +181,7 @@ function prepareWrite(path: string, volume: Volume, options: WriteNiftiFileOptio
  * @param path - Destination, `.nii` or `.nii.gz`.
  * @param volume - The volume.
  * @param options - As {@link writeNifti}.
- * @throws {@link IoError} when the folder is missing or not writable; {@link InvalidArgumentError} for a .hdr/.img path.
+ * @throws `IoError` when the folder is missing or not writable; `InvalidArgumentError` for a .hdr/.img path.
  * @example
  * ```ts
  * import { createVolume } from "flarekit";

@@ -37,8 +37,8 @@ export interface DatasetListing {
  *
  * @param dir - The dataset folder.
  * @returns The cases and the orphan label files.
- * @throws {@link IoError} when `dir` cannot be read.
- * @throws {@link InvalidArgumentError} when it holds no split folder with NIfTI files.
+ * @throws `IoError` when `dir` cannot be read.
+ * @throws `InvalidArgumentError` when it holds no split folder with NIfTI files.
  * @example
  * ```ts
  * import { findDatasetCases } from "flarekit/node";
