@@ -6,9 +6,15 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVolume } from "../dist/index.js";
-import { evaluateCase } from "../dist/metrics.js";
-import { evaluateDataset, writeNiftiFile } from "../dist/node.js";
+import { pathToFileURL } from "node:url";
+
+// FLAREKIT_DIST=<dir> benchmarks another build (e.g. `npx tsup --out-dir .bench-dist/metrics --no-dts`),
+// so that other people's builds wiping dist/ do not disturb a run.
+const DIST = pathToFileURL(join(process.env.FLAREKIT_DIST ?? new URL("../dist", import.meta.url).pathname, "/")).href;
+const { createVolume } = await import(new URL("index.js", DIST).href);
+const { evaluateCase } = await import(new URL("metrics.js", DIST).href);
+const { evaluateDataset, writeNiftiFile } = await import(new URL("node.js", DIST).href);
+const ONLY = process.env.BENCH_ONLY; // "realistic" | "fragmented" | "dataset": run one part only
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
@@ -112,7 +118,7 @@ function time(fn) {
 
 const rows = [];
 const fmt = (x) => x.toFixed(3);
-{
+if (!ONLY || ONLY === "realistic") {
   const { gt, pred } = realisticPair(7);
   evaluateCase(gt, pred); // warm-up
   const a = time(() => evaluateCase(gt, pred));
@@ -122,7 +128,7 @@ const fmt = (x) => x.toFixed(3);
   rows.push(["realistic, DSC + NSD (4 labels)", a, "5.0–6.9 s (official, excl. loading)", 5.0, 0.5]);
   rows.push(["realistic, + HD95/HD/ASSD", b, "—", NaN, NaN]);
 }
-{
+if (!ONLY || ONLY === "fragmented") {
   const { gt, pred } = fragmentedPair(11);
   const a = time(() => evaluateCase(gt, pred));
   const r = a.result.labels.map((l) => `${l.name} ${l.dsc.toFixed(4)}/${l.nsd.toFixed(4)}`).join(", ");
@@ -139,7 +145,7 @@ for (const [name, t, peer, peerS, target] of rows) {
 }
 
 // evaluateDataset: the same realistic cases from .nii files, 1 worker vs all cores.
-{
+if (!ONLY || ONLY === "dataset") {
   const CASES = 8;
   const dir = mkdtempSync(join(tmpdir(), "flarekit-bench-metrics-"));
   try {

@@ -48,46 +48,46 @@ export function squaredDistanceToBorders(
   const [cx, cy, cz] = shape;
   const [sx, sy, sz] = spacing;
   const plane = cx * cy;
-  const slab = new Float64Array(plane);
   const maxLen = Math.max(cy, cz);
   const pos = new Int32Array(maxLen);
   const val = new Float64Array(maxLen);
   const lineKept = new Uint8Array(cx);
   for (let q = 0; q < plane; q++) if (columnId[q] >= 0) lineKept[q % cx] = 1;
+  // After the x pass a slab holds, per voxel, the distance in voxels to the nearest feature of its row
+  // (−1: none), transposed (x-major, `slabT[x · cy + y]`) so that the y pass reads contiguous lines;
+  // the y pass turns it into mm² with `sqX[d] = (d · sx)²`, the very product scipy forms.
+  const slabT = new Int32Array(plane);
+  const columnIdT = new Int32Array(plane);
+  for (let j = 0; j < cy; j++) for (let i = 0; i < cx; i++) columnIdT[i * cy + j] = columnId[j * cx + i];
+  const sqX = new Float64Array(cx + 1);
+  for (let d = 0; d <= cx; d++) {
+    const t = d * sx;
+    sqX[d] = t * t;
+  }
   let any = false;
   for (let k = 0; k < cz; k++) {
     const base = k * plane;
     // Pass 1 (x): nearest feature in the row; ties do not matter ((−d·s)² = (d·s)²).
     let slabAny = false;
-    for (let j = 0, row = 0; j < cy; j++, row += cx) {
-      const src = base + row;
+    for (let j = 0, src = base; j < cy; j++, src += cx) {
       let prev = -1;
       for (let i = 0; i < cx; i++) {
         const c = codes[src + i];
         if (c === 0 || c === 255) continue;
         // feature at i: fill (prev, i] — before the first feature all from i, else the nearer of prev and i
         if (prev < 0) {
-          for (let m = 0; m <= i; m++) {
-            const t = (i - m) * sx;
-            slab[row + m] = t * t;
-          }
+          for (let m = 0, o = j; m <= i; m++, o += cy) slabT[o] = i - m;
         } else {
-          for (let m = prev + 1; m <= i; m++) {
-            const t = m - prev <= i - m ? (m - prev) * sx : (i - m) * sx;
-            slab[row + m] = t * t;
-          }
+          for (let m = prev + 1, o = m * cy + j; m <= i; m++, o += cy) slabT[o] = m - prev <= i - m ? m - prev : i - m;
         }
         prev = i;
       }
       if (prev < 0) {
-        slab.fill(Infinity, row, row + cx);
+        for (let m = 0, o = j; m < cx; m++, o += cy) slabT[o] = -1;
         continue;
       }
       slabAny = true;
-      for (let m = prev + 1; m < cx; m++) {
-        const t = (m - prev) * sx;
-        slab[row + m] = t * t;
-      }
+      for (let m = prev + 1, o = m * cy + j; m < cx; m++, o += cy) slabT[o] = m - prev;
     }
     if (!slabAny) {
       for (let q = 0; q < plane; q++) {
@@ -98,7 +98,7 @@ export function squaredDistanceToBorders(
     }
     any = true;
     // Pass 2 (y): lines (x, ·, k) of the slab that cross a kept column, results into the kept columns.
-    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slab, i, cx, cy, sy, pos, val, columnId, w, k * columns);
+    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, cy, sy, pos, val, columnIdT, w, k * columns);
   }
   if (!any) return undefined;
   // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
@@ -124,21 +124,22 @@ export function squaredDistanceToBorders(
  * an earlier position reaches the same parabola as advancing step by step.
  */
 function envelopeY(
-  slab: Float64Array,
-  x: number,
-  cx: number,
+  line: Int32Array,
+  sqX: Float64Array,
+  start: number,
   len: number,
   s: number,
   pos: Int32Array,
   val: Float64Array,
-  columnId: Int32Array,
+  columnIdT: Int32Array,
   w: Float64Array,
   slabBase: number,
 ): void {
   let l = -1;
-  for (let j = 0, p = x; j < len; j++, p += cx) {
-    const wR = slab[p];
-    if (wR === Infinity) continue;
+  for (let j = 0, p = start; j < len; j++, p++) {
+    const d = line[p];
+    if (d < 0) continue;
+    const wR = sqX[d];
     while (l >= 1) {
       const f1 = pos[l];
       const a = (f1 - pos[l - 1]) * s;
@@ -152,16 +153,16 @@ function envelopeY(
     val[l] = wR;
   }
   if (l < 0) {
-    for (let j = 0, p = x; j < len; j++, p += cx) {
-      const id = columnId[p];
+    for (let j = 0, p = start; j < len; j++, p++) {
+      const id = columnIdT[p];
       if (id >= 0) w[slabBase + id] = Infinity;
     }
     return;
   }
   const maxl = l;
   l = 0;
-  for (let j = 0, p = x; j < len; j++, p += cx) {
-    const id = columnId[p];
+  for (let j = 0, p = start; j < len; j++, p++) {
+    const id = columnIdT[p];
     if (id < 0) continue;
     let t = (pos[l] - j) * s;
     let d1 = val[l] + t * t;
