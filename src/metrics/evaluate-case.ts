@@ -113,7 +113,7 @@ export interface CaseMetrics {
  * Each label is evaluated inside the bounding box of its two masks, so
  * memory beyond the inputs is 2 bytes per voxel (the uint8 label maps, only
  * when the inputs are not uint8 already) plus about 10 bytes per corner of
- * the largest label's box.
+ * the largest label's box; work arrays up to 128 MB are kept for the next call.
  *
  * @param gt - Ground-truth label map (a `Volume` read from a file, or `{ data, shape, spacing }`).
  * @param pred - Predicted label map on the same grid.
@@ -157,7 +157,7 @@ export function evaluateCase(gt: LabelImage, pred: LabelImage, options: Evaluate
   const g = gtLabelMap(gt);
   const p = predLabelMap(pred, labelValues);
   const stats = pairStats(g, p, dims, labelValues);
-  const ws = new MetricsWorkspace();
+  const ws = takeWorkspace();
   const labels: LabelMetrics[] = entries.map(([name, label], s) => {
     const gtVoxels = stats.gtVoxels[s];
     const predVoxels = stats.predVoxels[s];
@@ -188,6 +188,7 @@ export function evaluateCase(gt: LabelImage, pred: LabelImage, options: Evaluate
     }
     return out;
   });
+  keepWorkspace(ws);
   let sumDsc = 0;
   let sumNsd = 0;
   for (const l of labels) {
@@ -195,6 +196,25 @@ export function evaluateCase(gt: LabelImage, pred: LabelImage, options: Evaluate
     sumNsd += l.nsd;
   }
   return { labels, meanDsc: sumDsc / labels.length, meanNsd: sumNsd / labels.length, spacingMm: spacing, affineMismatch };
+}
+
+/** Work arrays larger than this are dropped after a call instead of kept for the next one. */
+const KEEP_WORKSPACE_BYTES = 128 * 1024 * 1024;
+let keptWorkspace: MetricsWorkspace | undefined;
+
+/**
+ * The work arrays of the previous call (or new ones): a dataset's cases have
+ * similar sizes, so reusing them spares allocating, zeroing and collecting
+ * tens of MB per case (which also slows parallel workers down).
+ */
+function takeWorkspace(): MetricsWorkspace {
+  const ws = keptWorkspace ?? new MetricsWorkspace();
+  keptWorkspace = undefined; // a throwing call must not leave it half-used (calls are synchronous anyway)
+  return ws;
+}
+
+function keepWorkspace(ws: MetricsWorkspace): void {
+  keptWorkspace = ws.byteLength <= KEEP_WORKSPACE_BYTES ? ws : undefined;
 }
 
 /** GT values as numpy's `np.uint8(get_fdata())`: scaled, truncated toward zero, wrapped modulo 256. */

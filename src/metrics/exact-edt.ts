@@ -34,6 +34,7 @@
  * @param queries - Neighbour codes of the other mask: its border voxels are the queries.
  * @param columnId - Per (x, y) column, its index among the kept columns, increasing with x + cx·y (−1: no query there).
  * @param columns - Number of kept columns.
+ * @param scratch - Optional reusable work arrays (used when at least `cx · cy` long; contents are overwritten).
  * @returns `w`, or `undefined` when there is no feature at all.
  */
 export function squaredDistanceToBorders(
@@ -44,6 +45,7 @@ export function squaredDistanceToBorders(
   queries: Uint8Array,
   columnId: Int32Array,
   columns: number,
+  scratch?: { slabT: Int32Array; columnIdT: Int32Array },
 ): Float64Array | undefined {
   const [cx, cy, cz] = shape;
   const [sx, sy, sz] = spacing;
@@ -56,14 +58,16 @@ export function squaredDistanceToBorders(
   // After the x pass a slab holds, per voxel, the distance in voxels to the nearest feature of its row
   // (−1: none), transposed (x-major, `slabT[x · cy + y]`) so that the y pass reads contiguous lines;
   // the y pass turns it into mm² with `sqX[d] = (d · sx)²`, the very product scipy forms.
-  const slabT = new Int32Array(plane);
-  const columnIdT = new Int32Array(plane);
+  const slabT = scratch && scratch.slabT.length >= plane ? scratch.slabT : new Int32Array(plane);
+  const columnIdT = scratch && scratch.columnIdT.length >= plane ? scratch.columnIdT : new Int32Array(plane);
   for (let j = 0; j < cy; j++) for (let i = 0; i < cx; i++) columnIdT[i * cy + j] = columnId[j * cx + i];
   const sqX = new Float64Array(cx + 1);
   for (let d = 0; d <= cx; d++) {
     const t = d * sx;
     sqX[d] = t * t;
   }
+  const [dsY, sqY] = productTables(sy, cy);
+  const [dsZ, sqZ] = productTables(sz, cz);
   let any = false;
   for (let k = 0; k < cz; k++) {
     const base = k * plane;
@@ -98,15 +102,26 @@ export function squaredDistanceToBorders(
     }
     any = true;
     // Pass 2 (y): lines (x, ·, k) of the slab that cross a kept column, results into the kept columns.
-    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, cy, sy, pos, val, columnIdT, w, k * columns);
+    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, cy, dsY, sqY, pos, val, columnIdT, w, k * columns);
   }
   if (!any) return undefined;
   // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
   for (let q = 0; q < plane; q++) {
     const id = columnId[q];
-    if (id >= 0) envelopeZ(w, id, columns, cz, sz, pos, val, queries, q, plane);
+    if (id >= 0) envelopeZ(w, id, columns, cz, dsZ, sqZ, pos, val, queries, q, plane);
   }
   return w;
+}
+
+/** `ds[d] = d · s` and `sq[d] = (d · s)²` for d = 0 … n, the products scipy forms for a voxel offset d. */
+function productTables(s: number, n: number): [Float64Array, Float64Array] {
+  const ds = new Float64Array(n + 1);
+  const sq = new Float64Array(n + 1);
+  for (let d = 0; d <= n; d++) {
+    ds[d] = d * s;
+    sq[d] = ds[d] * ds[d];
+  }
+  return [ds, sq];
 }
 
 /**
@@ -128,29 +143,44 @@ function envelopeY(
   sqX: Float64Array,
   start: number,
   len: number,
-  s: number,
+  ds: Float64Array,
+  sq: Float64Array,
   pos: Int32Array,
   val: Float64Array,
   columnIdT: Int32Array,
   w: Float64Array,
   slabBase: number,
 ): void {
+  // the two top candidates live in locals (f1, v1 on top of f0, v0); ds[d] = d · s, the product scipy forms
   let l = -1;
+  let f0 = 0;
+  let v0 = 0;
+  let f1 = 0;
+  let v1 = 0;
   for (let j = 0, p = start; j < len; j++, p++) {
     const d = line[p];
     if (d < 0) continue;
     const wR = sqX[d];
     while (l >= 1) {
-      const f1 = pos[l];
-      const a = (f1 - pos[l - 1]) * s;
-      const b = (j - f1) * s;
+      const a = ds[f1 - f0];
+      const b = ds[j - f1];
       const c = a + b;
-      if (c * val[l] - b * val[l - 1] - a * wR - a * b * c <= 0) break;
+      if (c * v1 - b * v0 - a * wR - a * b * c <= 0) break;
       l--;
+      f1 = f0;
+      v1 = v0;
+      if (l >= 1) {
+        f0 = pos[l - 1];
+        v0 = val[l - 1];
+      }
     }
     l++;
     pos[l] = j;
     val[l] = wR;
+    f0 = f1;
+    v0 = v1;
+    f1 = j;
+    v1 = wR;
   }
   if (l < 0) {
     for (let j = 0, p = start; j < len; j++, p++) {
@@ -164,11 +194,11 @@ function envelopeY(
   for (let j = 0, p = start; j < len; j++, p++) {
     const id = columnIdT[p];
     if (id < 0) continue;
-    let t = (pos[l] - j) * s;
-    let d1 = val[l] + t * t;
+    let t = pos[l] - j;
+    let d1 = val[l] + sq[t < 0 ? -t : t];
     while (l < maxl) {
-      t = (pos[l + 1] - j) * s;
-      const d2 = val[l + 1] + t * t;
+      t = pos[l + 1] - j;
+      const d2 = val[l + 1] + sq[t < 0 ? -t : t];
       if (d1 <= d2) break;
       d1 = d2;
       l++;
@@ -183,7 +213,8 @@ function envelopeZ(
   id: number,
   columns: number,
   len: number,
-  s: number,
+  ds: Float64Array,
+  sq: Float64Array,
   pos: Int32Array,
   val: Float64Array,
   queries: Uint8Array,
@@ -191,20 +222,33 @@ function envelopeZ(
   plane: number,
 ): void {
   let l = -1;
+  let f0 = 0;
+  let v0 = 0;
+  let f1 = 0;
+  let v1 = 0;
   for (let k = 0, p = id; k < len; k++, p += columns) {
     const wR = w[p];
     if (wR === Infinity) continue;
     while (l >= 1) {
-      const f1 = pos[l];
-      const a = (f1 - pos[l - 1]) * s;
-      const b = (k - f1) * s;
+      const a = ds[f1 - f0];
+      const b = ds[k - f1];
       const c = a + b;
-      if (c * val[l] - b * val[l - 1] - a * wR - a * b * c <= 0) break;
+      if (c * v1 - b * v0 - a * wR - a * b * c <= 0) break;
       l--;
+      f1 = f0;
+      v1 = v0;
+      if (l >= 1) {
+        f0 = pos[l - 1];
+        v0 = val[l - 1];
+      }
     }
     l++;
     pos[l] = k;
     val[l] = wR;
+    f0 = f1;
+    v0 = v1;
+    f1 = k;
+    v1 = wR;
   }
   if (l < 0) return; // every entry is already Infinity
   const maxl = l;
@@ -212,11 +256,11 @@ function envelopeZ(
   for (let k = 0, g = q, p = id; k < len; k++, g += plane, p += columns) {
     const code = queries[g];
     if (code === 0 || code === 255) continue;
-    let t = (pos[l] - k) * s;
-    let d1 = val[l] + t * t;
+    let t = pos[l] - k;
+    let d1 = val[l] + sq[t < 0 ? -t : t];
     while (l < maxl) {
-      t = (pos[l + 1] - k) * s;
-      const d2 = val[l + 1] + t * t;
+      t = pos[l + 1] - k;
+      const d2 = val[l + 1] + sq[t < 0 ? -t : t];
       if (d1 <= d2) break;
       d1 = d2;
       l++;

@@ -37,12 +37,39 @@ export class MetricsWorkspace {
   private table: Float64Array = new Float64Array(256);
   private classes: { classOf: Uint8Array; classArea: Float64Array } = { classOf: new Uint8Array(256), classArea: new Float64Array(0) };
 
+  /** Per (x, y) corner column: has a query / kept-column index / the two transposed slab arrays of the EDT. */
+  hasQuery: Uint8Array = new Uint8Array(0);
+  columnId: Int32Array = new Int32Array(0);
+  edtScratch: { slabT: Int32Array; columnIdT: Int32Array } = { slabT: new Int32Array(0), columnIdT: new Int32Array(0) };
+
   ensure(n: number): void {
     if (this.codesGt.length < n) {
       this.codesGt = new Uint8Array(n);
       this.codesPred = new Uint8Array(n);
-      this.squared = new Float64Array(n);
     }
+  }
+
+  /** Work arrays of one corner plane (`plane` = cx · cy). */
+  ensurePlane(plane: number): void {
+    if (this.columnId.length < plane) {
+      this.hasQuery = new Uint8Array(plane);
+      this.columnId = new Int32Array(plane);
+      this.edtScratch = { slabT: new Int32Array(plane), columnIdT: new Int32Array(plane) };
+    }
+  }
+
+  /** The squared-distance array of the kept columns (grown on demand). */
+  ensureSquared(n: number): Float64Array {
+    if (this.squared.length < n) this.squared = new Float64Array(n);
+    return this.squared;
+  }
+
+  /** Bytes held by the work arrays. */
+  get byteLength(): number {
+    return (
+      this.codesGt.byteLength + this.codesPred.byteLength + this.squared.byteLength + this.bordersGt.list.byteLength + this.bordersPred.list.byteLength +
+      this.hasQuery.byteLength + this.columnId.byteLength + this.edtScratch.slabT.byteLength + this.edtScratch.columnIdT.byteLength
+    );
   }
 
   areaTable(spacing: readonly [number, number, number], twoD = false): { table: Float64Array; classOf: Uint8Array; classArea: Float64Array } {
@@ -101,8 +128,8 @@ export function computeSurfaceDistances(
     neighbourCodesAndBorders(pred, dims[0], dims[1], predLabel, box, ws.codesPred, ws.bordersPred);
   }
   const areas = ws.areaTable(spacing, twoD);
-  const [distancesGtToPredMm, surfelAreasGtMm2] = directed(ws.codesGt, ws.bordersGt, ws.codesPred, grid, spacing, ws.squared, areas);
-  const [distancesPredToGtMm, surfelAreasPredMm2] = directed(ws.codesPred, ws.bordersPred, ws.codesGt, grid, spacing, ws.squared, areas);
+  const [distancesGtToPredMm, surfelAreasGtMm2] = directed(ws.codesGt, ws.bordersGt, ws.codesPred, grid, spacing, ws, areas);
+  const [distancesPredToGtMm, surfelAreasPredMm2] = directed(ws.codesPred, ws.bordersPred, ws.codesGt, grid, spacing, ws, areas);
   return { distancesGtToPredMm, surfelAreasGtMm2, distancesPredToGtMm, surfelAreasPredMm2 };
 }
 
@@ -113,7 +140,7 @@ function directed(
   to: Uint8Array,
   grid: readonly [number, number, number],
   spacing: readonly [number, number, number],
-  squared: Float64Array,
+  ws: MetricsWorkspace,
   areas: { table: Float64Array; classOf: Uint8Array; classArea: Float64Array },
 ): [Float64Array, Float64Array] {
   const plane = grid[0] * grid[1];
@@ -122,13 +149,15 @@ function directed(
   const borders = fromBorders.list;
   const cz = grid[2];
   // the (x, y) columns holding a query, numbered in storage order
-  const hasQuery = new Uint8Array(plane);
+  ws.ensurePlane(plane);
+  const hasQuery = ws.hasQuery;
+  hasQuery.fill(0, 0, plane);
   for (let j = 0; j < count; j++) hasQuery[borders[j] % plane] = 1;
-  const columnId = new Int32Array(plane);
+  const columnId = ws.columnId;
   let columns = 0;
   for (let q = 0; q < plane; q++) columnId[q] = hasQuery[q] === 1 ? columns++ : -1;
-  if (squared.length < columns * cz) squared = new Float64Array(columns * cz);
-  const w = squaredDistanceToBorders(to, grid, spacing, squared, from, columnId, columns);
+  const squared = ws.ensureSquared(columns * cz);
+  const w = squaredDistanceToBorders(to, grid, spacing, squared, from, columnId, columns, ws.edtScratch);
   const dist = new Float64Array(count);
   const cls = new Uint8Array(count);
   const classOf = areas.classOf;
