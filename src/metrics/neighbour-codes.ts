@@ -112,21 +112,35 @@ export function neighbourCodesAndBorders(
     for (let j = 0; j < cy; j++) {
       const rowA = j < vy ? j * vx : zeroRow; // (y, ·) pairs → bits 0, 1
       const rowC = j > 0 ? (j - 1) * vx : zeroRow; // (y − 1, ·) pairs → bits 2, 3
+      if (borders === undefined) {
+        let prev = 0;
+        for (let i = 0; i < vx; i++, o++) {
+          const b = pairs[rowA + i] | (pairs[rowC + i] << 2);
+          out[o] = b | (prev << 4);
+          prev = b;
+        }
+        out[o++] = prev << 4;
+        continue;
+      }
+      // room for a whole row of border corners, so that the loop needs no capacity check
+      if (count + cx > list.length) {
+        const grown = new Int32Array(Math.max(1024, list.length * 2, count + cx));
+        grown.set(list.subarray(0, count));
+        list = grown;
+      }
       let prev = 0;
-      for (let i = 0; i <= vx; i++, o++) {
-        const b = i < vx ? pairs[rowA + i] | (pairs[rowC + i] << 2) : 0;
+      for (let i = 0; i < vx; i++, o++) {
+        const b = pairs[rowA + i] | (pairs[rowC + i] << 2);
         const code = b | (prev << 4);
         out[o] = code;
         prev = b;
-        if (borders !== undefined && code !== 0 && code !== 255) {
-          if (count === list.length) {
-            const grown = new Int32Array(Math.max(1024, list.length * 2));
-            grown.set(list);
-            list = grown;
-          }
-          list[count++] = o;
-        }
+        // code neither 0 nor 255
+        if (((code + 1) & 255) > 1) list[count++] = o;
       }
+      const code = prev << 4; // the corner past the row's last voxel
+      out[o] = code;
+      if (code !== 0) list[count++] = o;
+      o++;
     }
   }
   if (borders) {
