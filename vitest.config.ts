@@ -3,6 +3,7 @@ import { defineConfig, type ViteUserConfig } from "vitest/config";
 const config: ViteUserConfig = defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup-fast-check.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
