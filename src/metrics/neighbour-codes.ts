@@ -91,6 +91,9 @@ export function neighbourCodesAndBorders(
   let pairs = new Uint8Array(cy * vx);
   let next = new Uint8Array(cy * vx);
   const zeroRow = vy * vx;
+  // per pair row of `pairs` / `next`: whether any pair is non-zero
+  let nonzero = new Uint8Array(vy);
+  let nonzeroNext = new Uint8Array(vy);
   let list = borders ? borders.list : new Int32Array(0);
   let count = 0;
   let o = 0;
@@ -99,17 +102,36 @@ export function neighbourCodesAndBorders(
     const z = z0 + k;
     for (let j = 0; j < vy; j++) {
       const row = j * vx;
+      let any = 0;
       if (k < cz - 1) {
         const src = (y0 + j + ny * z) * nx + x0;
-        for (let i = 0; i < vx; i++) next[row + i] = (data[src + i] === label ? 1 : 0) | ((pairs[row + i] & 1) << 1);
+        for (let i = 0; i < vx; i++) {
+          const v = (data[src + i] === label ? 1 : 0) | ((pairs[row + i] & 1) << 1);
+          next[row + i] = v;
+          any |= v;
+        }
       } else {
-        for (let i = 0; i < vx; i++) next[row + i] = (pairs[row + i] & 1) << 1;
+        for (let i = 0; i < vx; i++) {
+          const v = (pairs[row + i] & 1) << 1;
+          next[row + i] = v;
+          any |= v;
+        }
       }
+      nonzeroNext[j] = any;
     }
     const t = pairs;
     pairs = next;
     next = t;
+    const tz = nonzero;
+    nonzero = nonzeroNext;
+    nonzeroNext = tz;
     for (let j = 0; j < cy; j++) {
+      // rows of zero pairs on both sides: all codes 0, no border
+      if ((j < vy ? nonzero[j] : 0) === 0 && (j > 0 ? nonzero[j - 1] : 0) === 0) {
+        out.fill(0, o, o + cx);
+        o += cx;
+        continue;
+      }
       const rowA = j < vy ? j * vx : zeroRow; // (y, ·) pairs → bits 0, 1
       const rowC = j > 0 ? (j - 1) * vx : zeroRow; // (y − 1, ·) pairs → bits 2, 3
       if (borders === undefined) {
