@@ -345,8 +345,9 @@ describe("resampleLike", () => {
                 continue;
               }
               const r = x.map((xa, a) => clamp(Math.floor(xa + 0.5), n[a]));
-              // skip voxels within 1e-9 of a rounding tie, where the two computations may legitimately differ
-              if (!x.some((xa) => Math.abs(xa - Math.floor(xa) - 0.5) < 1e-9)) expect(near[p]).toBe(data[r[0] + n[0] * (r[1] + n[1] * r[2])]);
+              // skip voxels within 1e-7 of a rounding tie, where the two computations may legitimately differ
+              // (grids within 1e-9 of axis-aligned take the separable path, which drops the tiny rotation)
+              if (!x.some((xa) => Math.abs(xa - Math.floor(xa) - 0.5) < 1e-7)) expect(near[p]).toBe(data[r[0] + n[0] * (r[1] + n[1] * r[2])]);
               const f = x.map(Math.floor);
               let acc = 0;
               for (let a = 0; a < 2; a++)
