@@ -43,11 +43,20 @@ export function pairStats(gt: Uint8Array, pred: Uint8Array, dims: readonly [numb
     for (let y = 0; y < ny; y++) {
       let rowHit = false;
       for (let x = 0; x < nx; x++, i++) {
-        if (words && (i & 3) === 0 && x + 4 <= nx && (gt32[i >> 2] | pred32[i >> 2]) === 0) {
-          // four background voxels at once
-          x += 3;
-          i += 3;
-          continue;
+        if (words && (i & 3) === 0) {
+          // runs of background, four voxels at a time
+          let w = i >> 2;
+          const end = x + ((nx - x) & ~3);
+          let xe = x;
+          while (xe < end && (gt32[w] | pred32[w]) === 0) {
+            xe += 4;
+            w++;
+          }
+          if (xe > x) {
+            i += xe - x;
+            x = xe;
+            if (x >= nx) break;
+          }
         }
         const g = gt[i];
         const p = pred[i];
