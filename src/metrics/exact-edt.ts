@@ -45,7 +45,7 @@ export function squaredDistanceToBorders(
   queries: Uint8Array,
   columnId: Int32Array,
   columns: number,
-  scratch?: { slabT: Int32Array; columnIdT: Int32Array },
+  scratch?: { slabT: Int32Array; keptY: Int32Array; keptId: Int32Array },
 ): Float64Array | undefined {
   const [cx, cy, cz] = shape;
   const [sx, sy, sz] = spacing;
@@ -59,8 +59,22 @@ export function squaredDistanceToBorders(
   // (−1: none), transposed (x-major, `slabT[x · cy + y]`) so that the y pass reads contiguous lines;
   // the y pass turns it into mm² with `sqX[d] = (d · sx)²`, the very product scipy forms.
   const slabT = scratch && scratch.slabT.length >= plane ? scratch.slabT : new Int32Array(plane);
-  const columnIdT = scratch && scratch.columnIdT.length >= plane ? scratch.columnIdT : new Int32Array(plane);
-  for (let j = 0; j < cy; j++) for (let i = 0; i < cx; i++) columnIdT[i * cy + j] = columnId[j * cx + i];
+  // the kept columns of each x line, y ascending: line x holds keptY / keptId[lineStart[x] … lineStart[x + 1])
+  const keptY = scratch && scratch.keptY.length >= columns ? scratch.keptY : new Int32Array(columns);
+  const keptId = scratch && scratch.keptId.length >= columns ? scratch.keptId : new Int32Array(columns);
+  const lineStart = new Int32Array(cx + 1);
+  for (let q = 0; q < plane; q++) if (columnId[q] >= 0) lineStart[(q % cx) + 1]++;
+  for (let i = 0; i < cx; i++) lineStart[i + 1] += lineStart[i];
+  const fillAt = lineStart.slice(0, cx);
+  for (let j = 0, q = 0; j < cy; j++) {
+    for (let i = 0; i < cx; i++, q++) {
+      const id = columnId[q];
+      if (id < 0) continue;
+      const e = fillAt[i]++;
+      keptY[e] = j;
+      keptId[e] = id;
+    }
+  }
   const sqX = new Float64Array(cx + 1);
   for (let d = 0; d <= cx; d++) {
     const t = d * sx;
@@ -102,7 +116,7 @@ export function squaredDistanceToBorders(
     }
     any = true;
     // Pass 2 (y): lines (x, ·, k) of the slab that cross a kept column, results into the kept columns.
-    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, cy, dsY, sqY, pos, val, columnIdT, w, k * columns);
+    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, cy, dsY, sqY, pos, val, keptY, keptId, lineStart[i], lineStart[i + 1], w, k * columns);
   }
   if (!any) return undefined;
   // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
@@ -147,7 +161,10 @@ function envelopeY(
   sq: Float64Array,
   pos: Int32Array,
   val: Float64Array,
-  columnIdT: Int32Array,
+  keptY: Int32Array,
+  keptId: Int32Array,
+  e0: number,
+  e1: number,
   w: Float64Array,
   slabBase: number,
 ): void {
@@ -183,17 +200,14 @@ function envelopeY(
     v1 = wR;
   }
   if (l < 0) {
-    for (let j = 0, p = start; j < len; j++, p++) {
-      const id = columnIdT[p];
-      if (id >= 0) w[slabBase + id] = Infinity;
-    }
+    for (let e = e0; e < e1; e++) w[slabBase + keptId[e]] = Infinity;
     return;
   }
   const maxl = l;
   l = 0;
-  for (let j = 0, p = start; j < len; j++, p++) {
-    const id = columnIdT[p];
-    if (id < 0) continue;
+  for (let e = e0; e < e1; e++) {
+    const j = keptY[e];
+    const id = keptId[e];
     let t = pos[l] - j;
     let d1 = val[l] + sq[t < 0 ? -t : t];
     while (l < maxl) {

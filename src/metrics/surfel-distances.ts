@@ -40,7 +40,7 @@ export class MetricsWorkspace {
   /** Per (x, y) corner column: has a query / kept-column index / the two transposed slab arrays of the EDT. */
   hasQuery: Uint8Array = new Uint8Array(0);
   columnId: Int32Array = new Int32Array(0);
-  edtScratch: { slabT: Int32Array; columnIdT: Int32Array } = { slabT: new Int32Array(0), columnIdT: new Int32Array(0) };
+  edtScratch: { slabT: Int32Array; keptY: Int32Array; keptId: Int32Array } = { slabT: new Int32Array(0), keptY: new Int32Array(0), keptId: new Int32Array(0) };
 
   ensure(n: number): void {
     if (this.codesGt.length < n) {
@@ -54,7 +54,7 @@ export class MetricsWorkspace {
     if (this.columnId.length < plane) {
       this.hasQuery = new Uint8Array(plane);
       this.columnId = new Int32Array(plane);
-      this.edtScratch = { slabT: new Int32Array(plane), columnIdT: new Int32Array(plane) };
+      this.edtScratch = { slabT: new Int32Array(plane), keptY: new Int32Array(plane), keptId: new Int32Array(plane) };
     }
   }
 
@@ -68,7 +68,7 @@ export class MetricsWorkspace {
   get byteLength(): number {
     return (
       this.codesGt.byteLength + this.codesPred.byteLength + this.squared.byteLength + this.bordersGt.list.byteLength + this.bordersPred.list.byteLength +
-      this.hasQuery.byteLength + this.columnId.byteLength + this.edtScratch.slabT.byteLength + this.edtScratch.columnIdT.byteLength
+      this.hasQuery.byteLength + this.columnId.byteLength + this.edtScratch.slabT.byteLength + this.edtScratch.keptY.byteLength + this.edtScratch.keptId.byteLength
     );
   }
 
