@@ -31,7 +31,8 @@
  * @param shape - Grid size `[cx, cy, cz]`, x fastest.
  * @param spacing - Voxel size along x, y, z (mm).
  * @param w - Output, length ≥ (number of kept columns) × cz.
- * @param queries - Neighbour codes of the other mask: its border voxels are the queries.
+ * @param queryList - The queries (the other mask's border corners) as grid indices in storage order.
+ * @param queryCount - Number of queries in `queryList`.
  * @param columnId - Per (x, y) column, its index among the kept columns, increasing with x + cx·y (−1: no query there).
  * @param columns - Number of kept columns.
  * @param scratch - Optional reusable work arrays (used when at least `cx · cy` long; contents are overwritten).
@@ -42,7 +43,8 @@ export function squaredDistanceToBorders(
   shape: readonly [number, number, number],
   spacing: readonly [number, number, number],
   w: Float64Array,
-  queries: Uint8Array,
+  queryList: Int32Array,
+  queryCount: number,
   columnId: Int32Array,
   columns: number,
   scratch?: { slabT: Int32Array; keptY: Int32Array; keptId: Int32Array },
@@ -120,10 +122,18 @@ export function squaredDistanceToBorders(
   }
   if (!any) return undefined;
   // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
-  for (let q = 0; q < plane; q++) {
-    const id = columnId[q];
-    if (id >= 0) envelopeZ(w, id, columns, cz, dsZ, sqZ, pos, val, queries, q, plane);
+  // the queries of each kept column, z ascending: column id holds queryZ[queryStart[id] … queryStart[id + 1])
+  const queryStart = new Int32Array(columns + 1);
+  const queryZ = new Int32Array(queryCount);
+  for (let e = 0; e < queryCount; e++) queryStart[columnId[queryList[e] % plane] + 1]++;
+  for (let id = 0; id < columns; id++) queryStart[id + 1] += queryStart[id];
+  const queryFill = queryStart.slice(0, columns);
+  for (let e = 0; e < queryCount; e++) {
+    const g = queryList[e];
+    const k = Math.floor(g / plane);
+    queryZ[queryFill[columnId[g - k * plane]]++] = k;
   }
+  for (let id = 0; id < columns; id++) envelopeZ(w, id, columns, cz, dsZ, sqZ, pos, val, queryZ, queryStart[id], queryStart[id + 1]);
   return w;
 }
 
@@ -231,9 +241,9 @@ function envelopeZ(
   sq: Float64Array,
   pos: Int32Array,
   val: Float64Array,
-  queries: Uint8Array,
-  q: number,
-  plane: number,
+  queryZ: Int32Array,
+  e0: number,
+  e1: number,
 ): void {
   let l = -1;
   let f0 = 0;
@@ -267,9 +277,9 @@ function envelopeZ(
   if (l < 0) return; // every entry is already Infinity
   const maxl = l;
   l = 0;
-  for (let k = 0, g = q, p = id; k < len; k++, g += plane, p += columns) {
-    const code = queries[g];
-    if (code === 0 || code === 255) continue;
+  for (let e = e0; e < e1; e++) {
+    const k = queryZ[e];
+    const p = id + k * columns;
     let t = pos[l] - k;
     let d1 = val[l] + sq[t < 0 ? -t : t];
     while (l < maxl) {

@@ -157,7 +157,7 @@ function directed(
   let columns = 0;
   for (let q = 0; q < plane; q++) columnId[q] = hasQuery[q] === 1 ? columns++ : -1;
   const squared = ws.ensureSquared(columns * cz);
-  const w = squaredDistanceToBorders(to, grid, spacing, squared, from, columnId, columns, ws.edtScratch);
+  const w = squaredDistanceToBorders(to, grid, spacing, squared, borders, count, columnId, columns, ws.edtScratch);
   const dist = new Float64Array(count);
   const cls = new Uint8Array(count);
   const classOf = areas.classOf;
