@@ -57,8 +57,8 @@ export function squaredDistanceToBorders(
   const val = new Float64Array(maxLen);
   const lineKept = new Uint8Array(cx);
   for (let q = 0; q < plane; q++) if (columnId[q] >= 0) lineKept[q % cx] = 1;
-  // After the x pass a slab holds, per voxel, the distance in voxels to the nearest feature of its row
-  // (−1: none), transposed (x-major, `slabT[x · cy + y]`) so that the y pass reads contiguous lines;
+  // After the x pass a slab holds, per voxel of a row with a feature (listed in `featureRows`), the
+  // distance in voxels to the nearest feature of its row (other rows hold stale values, never read), transposed (x-major, `slabT[x · cy + y]`) so that the y pass reads contiguous lines;
   // the y pass turns it into mm² with `sqX[d] = (d · sx)²`, the very product scipy forms.
   const slabT = scratch && scratch.slabT.length >= plane ? scratch.slabT : new Int32Array(plane);
   // the kept columns of each x line, y ascending: line x holds keptY / keptId[lineStart[x] … lineStart[x + 1])
@@ -84,11 +84,13 @@ export function squaredDistanceToBorders(
   }
   const [dsY, sqY] = productTables(sy, cy);
   const [dsZ, sqZ] = productTables(sz, cz);
+  const featureRows = new Int32Array(cy); // per slab, the rows holding a feature (y ascending)
   let any = false;
   for (let k = 0; k < cz; k++) {
     const base = k * plane;
     // Pass 1 (x): nearest feature in the row; ties do not matter ((−d·s)² = (d·s)²).
     let slabAny = false;
+    let nRows = 0;
     for (let j = 0, src = base; j < cy; j++, src += cx) {
       let prev = -1;
       for (let i = 0; i < cx; i++) {
@@ -102,11 +104,9 @@ export function squaredDistanceToBorders(
         }
         prev = i;
       }
-      if (prev < 0) {
-        for (let m = 0, o = j; m < cx; m++, o += cy) slabT[o] = -1;
-        continue;
-      }
+      if (prev < 0) continue; // no feature: the y pass skips this row (scipy's "no feature yet")
       slabAny = true;
+      featureRows[nRows++] = j;
       for (let m = prev + 1, o = m * cy + j; m < cx; m++, o += cy) slabT[o] = m - prev;
     }
     if (!slabAny) {
@@ -118,7 +118,7 @@ export function squaredDistanceToBorders(
     }
     any = true;
     // Pass 2 (y): lines (x, ·, k) of the slab that cross a kept column, results into the kept columns.
-    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, cy, dsY, sqY, pos, val, keptY, keptId, lineStart[i], lineStart[i + 1], w, k * columns);
+    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, featureRows, nRows, dsY, sqY, pos, val, keptY, keptId, lineStart[i], lineStart[i + 1], w, k * columns);
   }
   if (!any) return undefined;
   // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
@@ -166,7 +166,8 @@ function envelopeY(
   line: Int32Array,
   sqX: Float64Array,
   start: number,
-  len: number,
+  rows: Int32Array,
+  nRows: number,
   ds: Float64Array,
   sq: Float64Array,
   pos: Int32Array,
@@ -184,10 +185,9 @@ function envelopeY(
   let v0 = 0;
   let f1 = 0;
   let v1 = 0;
-  for (let j = 0, p = start; j < len; j++, p++) {
-    const d = line[p];
-    if (d < 0) continue;
-    const wR = sqX[d];
+  for (let r = 0; r < nRows; r++) {
+    const j = rows[r];
+    const wR = sqX[line[start + j]];
     while (l >= 1) {
       const a = ds[f1 - f0];
       const b = ds[j - f1];
