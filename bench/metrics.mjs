@@ -146,7 +146,7 @@ for (const [name, t, peer, peerS, target] of rows) {
 
 // evaluateDataset: the same realistic cases from .nii files, 1 worker vs all cores.
 if (!ONLY || ONLY === "dataset") {
-  const CASES = 8;
+  const CASES = Number(process.env.BENCH_CASES ?? 8); // BENCH_CASES=16 amortises worker start-up
   const dir = mkdtempSync(join(tmpdir(), "flarekit-bench-metrics-"));
   try {
     mkdirSync(join(dir, "gt"));
