@@ -3,7 +3,7 @@
 // python3-ipykernel, and `npx deno jupyter --install` (.ci/run installs both when missing).
 // Prints "notebook: N passed, N failed" (one check per code cell plus the image check).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,7 @@ const r = spawnSync(
 if (r.status !== 0) {
   console.log(r.stdout, r.stderr);
   console.log("notebook: 0 passed, 1 failed");
+  report(0, 1);
   process.exit(1);
 }
 const nb = JSON.parse(readFileSync(out, "utf8"));
@@ -40,3 +41,10 @@ else {
 }
 console.log(`notebook: ${passed} passed, ${failed} failed (${images} image output${images === 1 ? "" : "s"})`);
 process.exitCode = failed ? 1 : 0;
+
+/** Under .ci/run, records the counts for the closing summary line. */
+function report(p, f) {
+  const dir = process.env.FLAREKIT_CI_COUNTS;
+  if (dir) writeFileSync(join(dir, "notebook.json"), JSON.stringify({ passed: p, failed: f }));
+}
+report(passed, failed);

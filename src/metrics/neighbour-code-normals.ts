@@ -56,7 +56,7 @@ const ENCODED: readonly string[] = [
  * The normals of each code as a flat list: `NORMALS[code]` is
  * `[nx0, ny0, nz0, nx1, ny1, nz1, …]` in voxel units (multiples of 1/8).
  */
-export const NEIGHBOUR_CODE_NORMALS: readonly (readonly number[])[] = ENCODED.map((entry) =>
+export const NEIGHBOUR_CODE_NORMALS: readonly (readonly number[])[] = /* @__PURE__ */ ENCODED.map((entry) =>
   entry
     .split(" ")
     .flatMap((normal) => [...normal].map((digit) => (digit.charCodeAt(0) - 52) / 8)),
