@@ -17,4 +17,16 @@ import { evalCommand } from "./eval.ts";
 import { mergeCommand } from "./merge.ts";
 
 /** Every `flarekit` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [infoCommand, statsCommand, summaryCommand, postprocessCommand, renderCommand, convertCommand, demoCommand, windowCommand, resampleCommand, evalCommand, mergeCommand];
+export const commands: CliCommand[] = [
+  demoCommand,
+  infoCommand,
+  convertCommand,
+  windowCommand,
+  resampleCommand,
+  postprocessCommand,
+  statsCommand,
+  summaryCommand,
+  evalCommand,
+  mergeCommand,
+  renderCommand,
+];
