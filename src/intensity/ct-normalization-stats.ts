@@ -6,6 +6,7 @@ import { InvalidArgumentError } from "../core/errors.ts";
 import type { Volume } from "../core/volume.ts";
 import { numpyLinear } from "./percentile.ts";
 import { checkScalar, maskArray } from "./values.ts";
+import { mulberry32 } from "../core/random.ts";
 
 /** The four numbers nnU-Net's CTNormalization uses (from its dataset fingerprint), HU. */
 export interface CTNormalizationStats {
@@ -47,18 +48,6 @@ export interface CTNormalizationOptions {
    * @defaultValue `1234` (nnU-Net's seed)
    */
   seed?: number;
-}
-
-/** mulberry32 (Tommy Ettinger, public domain): a small, fast 32-bit PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -5,12 +5,11 @@
 import { InvalidArgumentError } from "../core/errors.ts";
 import { assdFromDistances, averageSurfaceDistanceFromDistances } from "./average-surface-distance.ts";
 import { hausdorffFromDistances } from "./hausdorff.ts";
-import { scaledValues } from "./masks.ts";
+import { scaledValues, validatePair } from "./masks.ts";
 import { pairStats } from "./pair-stats.ts";
 import { surfaceDiceFromDistances } from "./surface-dice.ts";
 import { computeSurfaceDistances, MetricsWorkspace } from "./surfel-distances.ts";
 import type { LabelImage } from "./types.ts";
-import { checkLength, checkSameShape, checkSpacing, spatialShape } from "./validate.ts";
 
 /** The FLARE21 labels: 1 liver, 2 kidney (both kidneys), 3 spleen, 4 pancreas. */
 export const FLARE21_LABELS: Readonly<Record<string, number>> = Object.freeze({ liver: 1, kidney: 2, spleen: 3, pancreas: 4 });
@@ -137,15 +136,7 @@ export interface CaseMetrics {
  * @see JunMa11/FLARE `FLARE21/Evaluation/DSC_NSD_eval.py`; Ma et al., "AbdomenCT-1K", IEEE TPAMI 44(10), 2022.
  */
 export function evaluateCase(gt: LabelImage, pred: LabelImage, options: EvaluateCaseOptions = {}): CaseMetrics {
-  if (!gt || !pred || typeof gt !== "object" || typeof pred !== "object") {
-    throw new InvalidArgumentError("gt/pred", typeof gt === "object" ? typeof pred : typeof gt, "two label images ({ data, shape })");
-  }
-  const dims = spatialShape(gt.shape, "gt.shape");
-  spatialShape(pred.shape, "pred.shape");
-  checkSameShape(gt.shape, pred.shape, "the prediction");
-  checkLength(gt.data, dims, "gt.data");
-  checkLength(pred.data, dims, "pred.data");
-  const spacing = checkSpacing(options.spacingMm ?? gt.spacing, options.spacingMm ? "spacingMm" : "gt.spacing");
+  const { dims, spacing } = validatePair(gt, pred, options.spacingMm);
   const entries = Object.entries(options.labels ?? FLARE21_LABELS);
   if (entries.length === 0 || entries.some(([, l]) => !Number.isInteger(l) || l < 1 || l > 255)) {
     throw new InvalidArgumentError("labels", options.labels, "a non-empty { name: label } map with integer labels 1–255");

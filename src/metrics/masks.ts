@@ -43,7 +43,11 @@ function nonzeroMask(values: ArrayLike<number>): Uint8Array {
 }
 
 /** Validates two images and prepares the masks `=== label` (or non-zero). */
-export function prepareMasks(gt: LabelImage, pred: LabelImage, options: MaskOptions = {}): PreparedMasks {
+/**
+ * Checks that `gt` and `pred` are label images on the same grid and resolves the spacing
+ * (`spacingMm` when given, else the ground truth's): the one validation every metric entry shares.
+ */
+export function validatePair(gt: LabelImage, pred: LabelImage, spacingMm: readonly number[] | undefined): { dims: [number, number, number]; spacing: [number, number, number] } {
   if (!gt || !pred || typeof gt !== "object" || typeof pred !== "object") {
     throw new InvalidArgumentError("gt/pred", typeof gt === "object" ? typeof pred : typeof gt, "two label images ({ data, shape })");
   }
@@ -52,7 +56,12 @@ export function prepareMasks(gt: LabelImage, pred: LabelImage, options: MaskOpti
   checkSameShape(gt.shape, pred.shape, "the prediction");
   checkLength(gt.data, dims, "gt.data");
   checkLength(pred.data, dims, "pred.data");
-  const spacing = checkSpacing(options.spacingMm ?? gt.spacing, options.spacingMm ? "spacingMm" : "gt.spacing");
+  const spacing = checkSpacing(spacingMm ?? gt.spacing, spacingMm ? "spacingMm" : "gt.spacing");
+  return { dims, spacing };
+}
+
+export function prepareMasks(gt: LabelImage, pred: LabelImage, options: MaskOptions = {}): PreparedMasks {
+  const { dims, spacing } = validatePair(gt, pred, options.spacingMm);
   const label = options.label;
   if (label !== undefined && (typeof label !== "number" || Number.isNaN(label))) {
     throw new InvalidArgumentError("label", label, "a number");

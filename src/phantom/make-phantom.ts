@@ -5,7 +5,7 @@
 import type { Affine } from "../core/affine.ts";
 import { InvalidArgumentError } from "../core/errors.ts";
 import { Volume } from "../core/volume.ts";
-import { createRandom } from "./random.ts";
+import { createRandom } from "../core/random.ts";
 
 /** Options of {@link makePhantom}. */
 export interface PhantomOptions {

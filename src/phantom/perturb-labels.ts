@@ -5,7 +5,7 @@
 import { allocate, DTYPES, type IntegerDType } from "../core/dtypes.ts";
 import { InvalidArgumentError, ShapeMismatchError } from "../core/errors.ts";
 import { type Volume, volumeLike } from "../core/volume.ts";
-import { createRandom } from "./random.ts";
+import { createRandom } from "../core/random.ts";
 
 /** Options of {@link perturbLabels}; every perturbation can be turned off with 0 (or `[]`). */
 export interface PerturbLabelsOptions {

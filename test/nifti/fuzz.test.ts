@@ -3,18 +3,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { it, expect } from "vitest";
 import { readNifti, readNiftiHeader, isFlarekitError } from "../../src/index.ts";
 import { describeShared, sharedPath } from "../helpers/shared.ts";
-
-/** mulberry32, Tommy Ettinger's 32-bit PRNG (public domain): deterministic cases for a seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../src/core/random.ts";
 
 const FILES = [
   "NIFTI-Reader-JS/data/5D_small.nii",

@@ -1,5 +1,6 @@
 /**
- * A small seeded pseudo-random generator for the phantom (internal).
+ * Small seeded pseudo-random generators (internal): the phantom's noise and jitter,
+ * nnU-Net-style sampling in CT normalisation statistics.
  *
  * Seeds are mixed with splitmix32 (the 32-bit variant of Steele, Lea & Flood's
  * SplitMix, "Fast splittable pseudorandom number generators", OOPSLA 2014) and
@@ -31,22 +32,27 @@ export function splitmix32(x: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/**
- * A mulberry32 stream seeded from `seed` (any finite number; non-integers are
- * truncated) and an optional `stream` number so one seed can feed independent
- * streams (noise, anatomy jitter, perturbations …).
- */
-export function createRandom(seed: number, stream = 0): Random {
-  let state = splitmix32(splitmix32(Math.trunc(seed) | 0) ^ Math.imul(stream + 1, 0x27d4eb2d));
-  let spare = 0;
-  let hasSpare = false;
-  const next = (): number => {
+/** A raw mulberry32 stream: floats in [0, 1) with 32 random bits, starting from the 32-bit `seed`. */
+export function mulberry32(seed: number): () => number {
+  let state = seed | 0;
+  return (): number => {
     state = (state + 0x6d2b79f5) | 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A mulberry32 stream seeded from `seed` (any finite number; non-integers are
+ * truncated) and an optional `stream` number so one seed can feed independent
+ * streams (noise, anatomy jitter, perturbations …).
+ */
+export function createRandom(seed: number, stream = 0): Random {
+  const next = mulberry32(splitmix32(splitmix32(Math.trunc(seed) | 0) ^ Math.imul(stream + 1, 0x27d4eb2d)));
+  let spare = 0;
+  let hasSpare = false;
   return {
     next,
     int: (n) => Math.floor(next() * n),
