@@ -27,11 +27,12 @@
  * z-slab at a time in a slab buffer, the z pass runs on the kept columns and
  * stores its result at the queries only.
  *
- * @param codes - Neighbour code per voxel of the grid; the features are the border codes (neither 0 nor 255).
+ * @param features - The feature corners (the other mask's border corners) as grid indices, ascending.
+ * @param featureCount - Number of entries of `features`.
  * @param shape - Grid size `[cx, cy, cz]`, x fastest.
  * @param spacing - Voxel size along x, y, z (mm).
  * @param w - Output, length ≥ (number of kept columns) × cz.
- * @param queryList - The queries (the other mask's border corners) as grid indices in storage order.
+ * @param queryList - The queries (this mask's border corners) as grid indices in storage order.
  * @param queryCount - Number of queries in `queryList`.
  * @param columnId - Per (x, y) column, its index among the kept columns, increasing with x + cx·y (−1: no query there).
  * @param columns - Number of kept columns.
@@ -39,7 +40,8 @@
  * @returns `w`, or `undefined` when there is no feature at all.
  */
 export function squaredDistanceToBorders(
-  codes: Uint8Array,
+  features: Int32Array,
+  featureCount: number,
   shape: readonly [number, number, number],
   spacing: readonly [number, number, number],
   w: Float64Array,
@@ -49,23 +51,62 @@ export function squaredDistanceToBorders(
   columns: number,
   scratch?: { slabT: Int32Array; keptY: Int32Array; keptId: Int32Array },
 ): Float64Array | undefined {
+  if (featureCount === 0) return undefined;
   const [cx, cy, cz] = shape;
   const [sx, sy, sz] = spacing;
   const plane = cx * cy;
   const maxLen = Math.max(cy, cz);
   const pos = new Int32Array(maxLen);
   const val = new Float64Array(maxLen);
-  const lineKept = new Uint8Array(cx);
-  for (let q = 0; q < plane; q++) if (columnId[q] >= 0) lineKept[q % cx] = 1;
   // After the x pass a slab holds, per voxel of a row with a feature (listed in `featureRows`), the
-  // distance in voxels to the nearest feature of its row (other rows hold stale values, never read), transposed (x-major, `slabT[x · cy + y]`) so that the y pass reads contiguous lines;
+  // distance in voxels to the nearest feature of its row (other rows hold stale values, never read),
+  // transposed (x-major, `slabT[x · cy + y]`) so that the y pass reads contiguous lines;
   // the y pass turns it into mm² with `sqX[d] = (d · sx)²`, the very product scipy forms.
   const slabT = scratch && scratch.slabT.length >= plane ? scratch.slabT : new Int32Array(plane);
   // the kept columns of each x line, y ascending: line x holds keptY / keptId[lineStart[x] … lineStart[x + 1])
   const keptY = scratch && scratch.keptY.length >= columns ? scratch.keptY : new Int32Array(columns);
   const keptId = scratch && scratch.keptId.length >= columns ? scratch.keptId : new Int32Array(columns);
+  const lineStart = keptColumnsByLine(columnId, cx, cy, keptY, keptId);
+  const sqX = new Float64Array(cx + 1);
+  for (let d = 0; d <= cx; d++) {
+    const t = d * sx;
+    sqX[d] = t * t;
+  }
+  const [dsY, sqY] = productTables(sy, cy);
+  const [dsZ, sqZ] = productTables(sz, cz);
+  const featureRows = new Int32Array(cy); // per slab, the rows holding a feature (y ascending)
+  const slabStart = rangesBy(features, featureCount, plane, cz);
+  for (let k = 0; k < cz; k++) {
+    const base = k * plane;
+    // Pass 1 (x): nearest feature in the row; ties do not matter ((−d·s)² = (d·s)²).
+    const nRows = xPassSlab(features, slabStart[k], slabStart[k + 1], base, cx, cy, slabT, featureRows);
+    if (nRows === 0) {
+      fillKept(w, k * columns, keptId, lineStart[cx]);
+      continue;
+    }
+    // Pass 2 (y): lines (x, ·, k) of the slab that cross a kept column, results into the kept columns.
+    for (let i = 0; i < cx; i++) {
+      if (lineStart[i + 1] > lineStart[i]) envelopeY(slabT, sqX, i * cy, featureRows, nRows, dsY, sqY, pos, val, keptY, keptId, lineStart[i], lineStart[i + 1], w, k * columns);
+    }
+  }
+  // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
+  // the queries of each kept column, z ascending: column id holds queryZ[queryStart[id] … queryStart[id + 1])
+  const queryStart = new Int32Array(columns + 1);
+  const queryZ = new Int32Array(queryCount);
+  queriesByColumn(queryList, queryCount, columnId, plane, columns, queryStart, queryZ);
+  for (let id = 0; id < columns; id++) envelopeZ(w, id, columns, cz, dsZ, sqZ, pos, val, queryZ, queryStart[id], queryStart[id + 1]);
+  return w;
+}
+
+/**
+ * Lists the kept columns line by line (x ascending, then y ascending) into
+ * `keptY` / `keptId`; returns `lineStart` (line x holds entries
+ * `lineStart[x] … lineStart[x + 1]`).
+ */
+function keptColumnsByLine(columnId: Int32Array, cx: number, cy: number, keptY: Int32Array, keptId: Int32Array): Int32Array {
   const lineStart = new Int32Array(cx + 1);
-  for (let q = 0; q < plane; q++) if (columnId[q] >= 0) lineStart[(q % cx) + 1]++;
+  const plane = cx * cy;
+  for (let q = 0, i = 0; q < plane; q++, i = i + 1 === cx ? 0 : i + 1) if (columnId[q] >= 0) lineStart[i + 1]++;
   for (let i = 0; i < cx; i++) lineStart[i + 1] += lineStart[i];
   const fillAt = lineStart.slice(0, cx);
   for (let j = 0, q = 0; j < cy; j++) {
@@ -77,54 +118,53 @@ export function squaredDistanceToBorders(
       keptId[e] = id;
     }
   }
-  const sqX = new Float64Array(cx + 1);
-  for (let d = 0; d <= cx; d++) {
-    const t = d * sx;
-    sqX[d] = t * t;
-  }
-  const [dsY, sqY] = productTables(sy, cy);
-  const [dsZ, sqZ] = productTables(sz, cz);
-  const featureRows = new Int32Array(cy); // per slab, the rows holding a feature (y ascending)
-  let any = false;
-  for (let k = 0; k < cz; k++) {
-    const base = k * plane;
-    // Pass 1 (x): nearest feature in the row; ties do not matter ((−d·s)² = (d·s)²).
-    let slabAny = false;
-    let nRows = 0;
-    for (let j = 0, src = base; j < cy; j++, src += cx) {
-      let prev = -1;
-      for (let i = 0; i < cx; i++) {
-        const c = codes[src + i];
-        if (c === 0 || c === 255) continue;
-        // feature at i: fill (prev, i] — before the first feature all from i, else the nearer of prev and i
-        if (prev < 0) {
-          for (let m = 0, o = j; m <= i; m++, o += cy) slabT[o] = i - m;
-        } else {
-          for (let m = prev + 1, o = m * cy + j; m <= i; m++, o += cy) slabT[o] = m - prev <= i - m ? m - prev : i - m;
-        }
-        prev = i;
-      }
-      if (prev < 0) continue; // no feature: the y pass skips this row (scipy's "no feature yet")
-      slabAny = true;
-      featureRows[nRows++] = j;
-      for (let m = prev + 1, o = m * cy + j; m < cx; m++, o += cy) slabT[o] = m - prev;
+  return lineStart;
+}
+
+/** Start of each group of `size` grid indices in the ascending `list` (group g holds `out[g] … out[g + 1]`). */
+function rangesBy(list: Int32Array, count: number, size: number, groups: number): Int32Array {
+  const out = new Int32Array(groups + 1);
+  for (let e = 0; e < count; e++) out[Math.floor(list[e] / size) + 1]++;
+  for (let g = 0; g < groups; g++) out[g + 1] += out[g];
+  return out;
+}
+
+/** No feature in the slab: its kept columns are `Infinity` (scipy's "no feature yet"). */
+function fillKept(w: Float64Array, base: number, keptId: Int32Array, kept: number): void {
+  for (let e = 0; e < kept; e++) w[base + keptId[e]] = Infinity;
+}
+
+/**
+ * The x pass of one slab from its features `features[f0 … f1)` (ascending):
+ * for every row holding a feature, the distance in voxels from each position
+ * to the row's nearest feature, written transposed into `slabT`; the rows are
+ * listed in `featureRows`. Returns their number.
+ */
+function xPassSlab(features: Int32Array, f0: number, f1: number, base: number, cx: number, cy: number, slabT: Int32Array, featureRows: Int32Array): number {
+  let nRows = 0;
+  let f = f0;
+  while (f < f1) {
+    const j = Math.floor((features[f] - base) / cx);
+    const rowBase = base + j * cx;
+    const rowEnd = rowBase + cx;
+    // the first feature: every position up to it takes its distance
+    let prev = features[f++] - rowBase;
+    for (let m = 0, o = j; m <= prev; m++, o += cy) slabT[o] = prev - m;
+    // between two features: the nearer of the two
+    while (f < f1 && features[f] < rowEnd) {
+      const i = features[f++] - rowBase;
+      for (let m = prev + 1, o = m * cy + j; m <= i; m++, o += cy) slabT[o] = m - prev <= i - m ? m - prev : i - m;
+      prev = i;
     }
-    if (!slabAny) {
-      for (let q = 0; q < plane; q++) {
-        const id = columnId[q];
-        if (id >= 0) w[k * columns + id] = Infinity;
-      }
-      continue;
-    }
-    any = true;
-    // Pass 2 (y): lines (x, ·, k) of the slab that cross a kept column, results into the kept columns.
-    for (let i = 0; i < cx; i++) if (lineKept[i] === 1) envelopeY(slabT, sqX, i * cy, featureRows, nRows, dsY, sqY, pos, val, keptY, keptId, lineStart[i], lineStart[i + 1], w, k * columns);
+    // past the last feature
+    for (let m = prev + 1, o = m * cy + j; m < cx; m++, o += cy) slabT[o] = m - prev;
+    featureRows[nRows++] = j;
   }
-  if (!any) return undefined;
-  // Pass 3 (z): the kept columns, contiguous; the result is stored at the queries only.
-  // the queries of each kept column, z ascending: column id holds queryZ[queryStart[id] … queryStart[id + 1])
-  const queryStart = new Int32Array(columns + 1);
-  const queryZ = new Int32Array(queryCount);
+  return nRows;
+}
+
+/** Sorts the queries by kept column (z ascending within a column, as `queryList` is in storage order). */
+function queriesByColumn(queryList: Int32Array, queryCount: number, columnId: Int32Array, plane: number, columns: number, queryStart: Int32Array, queryZ: Int32Array): void {
   for (let e = 0; e < queryCount; e++) queryStart[columnId[queryList[e] % plane] + 1]++;
   for (let id = 0; id < columns; id++) queryStart[id + 1] += queryStart[id];
   const queryFill = queryStart.slice(0, columns);
@@ -133,8 +173,6 @@ export function squaredDistanceToBorders(
     const k = Math.floor(g / plane);
     queryZ[queryFill[columnId[g - k * plane]]++] = k;
   }
-  for (let id = 0; id < columns; id++) envelopeZ(w, id, columns, cz, dsZ, sqZ, pos, val, queryZ, queryStart[id], queryStart[id + 1]);
-  return w;
 }
 
 /** `ds[d] = d · s` and `sq[d] = (d · s)²` for d = 0 … n, the products scipy forms for a voxel offset d. */

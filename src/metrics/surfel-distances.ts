@@ -6,7 +6,7 @@
  * @module
  */
 import { squaredDistanceToBorders } from "./exact-edt.ts";
-import { cornerGridShape, cornerGridShape2d, neighbourCodes2d, neighbourCodesAndBorders, type BorderList, type VoxelBox } from "./neighbour-codes.ts";
+import { cornerGridShape, cornerGridShape2d, emptyBorderList, neighbourCodes2d, neighbourCodesAndBorders, type BorderList, type VoxelBox } from "./neighbour-codes.ts";
 import { contourLengthTable, surfelAreaTable } from "./surface-area.ts";
 
 /**
@@ -28,11 +28,10 @@ export interface SurfaceDistances {
 
 /** Reusable work arrays, grown on demand (memory ∝ the largest crop seen). */
 export class MetricsWorkspace {
-  codesGt: Uint8Array = new Uint8Array(0);
-  codesPred: Uint8Array = new Uint8Array(0);
   squared: Float64Array = new Float64Array(0);
-  bordersGt: BorderList = { list: new Int32Array(0), count: 0 };
-  bordersPred: BorderList = { list: new Int32Array(0), count: 0 };
+  /** Border corners of each mask, with their codes. */
+  bordersGt: BorderList = emptyBorderList();
+  bordersPred: BorderList = emptyBorderList();
   private spacingKey = "";
   private table: Float64Array = new Float64Array(256);
   private classes: { classOf: Uint8Array; classArea: Float64Array } = { classOf: new Uint8Array(256), classArea: new Float64Array(0) };
@@ -41,13 +40,6 @@ export class MetricsWorkspace {
   hasQuery: Uint8Array = new Uint8Array(0);
   columnId: Int32Array = new Int32Array(0);
   edtScratch: { slabT: Int32Array; keptY: Int32Array; keptId: Int32Array } = { slabT: new Int32Array(0), keptY: new Int32Array(0), keptId: new Int32Array(0) };
-
-  ensure(n: number): void {
-    if (this.codesGt.length < n) {
-      this.codesGt = new Uint8Array(n);
-      this.codesPred = new Uint8Array(n);
-    }
-  }
 
   /** Work arrays of one corner plane (`plane` = cx · cy). */
   ensurePlane(plane: number): void {
@@ -67,7 +59,11 @@ export class MetricsWorkspace {
   /** Bytes held by the work arrays. */
   get byteLength(): number {
     return (
-      this.codesGt.byteLength + this.codesPred.byteLength + this.squared.byteLength + this.bordersGt.list.byteLength + this.bordersPred.list.byteLength +
+      this.squared.byteLength +
+      this.bordersGt.list.byteLength +
+      this.bordersGt.codes.byteLength +
+      this.bordersPred.list.byteLength +
+      this.bordersPred.codes.byteLength +
       this.hasQuery.byteLength + this.columnId.byteLength + this.edtScratch.slabT.byteLength + this.edtScratch.keptY.byteLength + this.edtScratch.keptId.byteLength
     );
   }
@@ -118,26 +114,23 @@ export function computeSurfaceDistances(
 ): SurfaceDistances {
   if (!box) return emptySurfaceDistances();
   const grid = twoD ? cornerGridShape2d(box) : cornerGridShape(box);
-  const n = grid[0] * grid[1] * grid[2];
-  ws.ensure(n);
   if (twoD) {
-    neighbourCodes2d(gt, dims[0], gtLabel, box, ws.codesGt, ws.bordersGt);
-    neighbourCodes2d(pred, dims[0], predLabel, box, ws.codesPred, ws.bordersPred);
+    neighbourCodes2d(gt, dims[0], gtLabel, box, undefined, ws.bordersGt);
+    neighbourCodes2d(pred, dims[0], predLabel, box, undefined, ws.bordersPred);
   } else {
-    neighbourCodesAndBorders(gt, dims[0], dims[1], gtLabel, box, ws.codesGt, ws.bordersGt);
-    neighbourCodesAndBorders(pred, dims[0], dims[1], predLabel, box, ws.codesPred, ws.bordersPred);
+    neighbourCodesAndBorders(gt, dims[0], dims[1], gtLabel, box, undefined, ws.bordersGt);
+    neighbourCodesAndBorders(pred, dims[0], dims[1], predLabel, box, undefined, ws.bordersPred);
   }
   const areas = ws.areaTable(spacing, twoD);
-  const [distancesGtToPredMm, surfelAreasGtMm2] = directed(ws.codesGt, ws.bordersGt, ws.codesPred, grid, spacing, ws, areas);
-  const [distancesPredToGtMm, surfelAreasPredMm2] = directed(ws.codesPred, ws.bordersPred, ws.codesGt, grid, spacing, ws, areas);
+  const [distancesGtToPredMm, surfelAreasGtMm2] = directed(ws.bordersGt, ws.bordersPred, grid, spacing, ws, areas);
+  const [distancesPredToGtMm, surfelAreasPredMm2] = directed(ws.bordersPred, ws.bordersGt, grid, spacing, ws, areas);
   return { distancesGtToPredMm, surfelAreasGtMm2, distancesPredToGtMm, surfelAreasPredMm2 };
 }
 
-/** Distances from the border corners of `from` (listed in `fromBorders`) to those of `to`, sorted by (distance, area). */
+/** Distances from the border corners of one mask (`fromBorders`) to those of the other (`toBorders`), sorted by (distance, area). */
 function directed(
-  from: Uint8Array,
   fromBorders: BorderList,
-  to: Uint8Array,
+  toBorders: BorderList,
   grid: readonly [number, number, number],
   spacing: readonly [number, number, number],
   ws: MetricsWorkspace,
@@ -157,15 +150,16 @@ function directed(
   let columns = 0;
   for (let q = 0; q < plane; q++) columnId[q] = hasQuery[q] === 1 ? columns++ : -1;
   const squared = ws.ensureSquared(columns * cz);
-  const w = squaredDistanceToBorders(to, grid, spacing, squared, borders, count, columnId, columns, ws.edtScratch);
+  const w = squaredDistanceToBorders(toBorders.list, toBorders.count, grid, spacing, squared, borders, count, columnId, columns, ws.edtScratch);
   const dist = new Float64Array(count);
   const cls = new Uint8Array(count);
   const classOf = areas.classOf;
+  const codes = fromBorders.codes;
   for (let j = 0; j < count; j++) {
     const i = borders[j];
     const k = Math.floor(i / plane);
     dist[j] = w ? Math.sqrt(w[k * columns + columnId[i - k * plane]]) : Infinity;
-    cls[j] = classOf[from[i]];
+    cls[j] = classOf[codes[j]];
   }
   return sortByDistanceThenArea(dist, cls, areas.classArea);
 }
