@@ -44,17 +44,41 @@ export class MetricsWorkspace {
   /** Work arrays of one corner plane (`plane` = cx · cy). */
   ensurePlane(plane: number): void {
     if (this.columnId.length < plane) {
-      this.hasQuery = new Uint8Array(plane);
-      this.columnId = new Int32Array(plane);
-      this.edtScratch = { slabT: new Int32Array(plane), keptY: new Int32Array(plane), keptId: new Int32Array(plane) };
+      const size = withHeadroom(plane);
+      this.hasQuery = new Uint8Array(size);
+      this.columnId = new Int32Array(size);
+      this.edtScratch = { slabT: new Int32Array(size), keptY: new Int32Array(size), keptId: new Int32Array(size) };
     }
   }
 
   /** The squared-distance array of the kept columns (grown on demand). */
   ensureSquared(n: number): Float64Array {
-    if (this.squared.length < n) this.squared = new Float64Array(n);
+    if (this.squared.length < n) this.squared = new Float64Array(withHeadroom(n));
     return this.squared;
   }
+
+  /** Per-surfel scratch of {@link directed} and the sort: distances, area classes, sorted copy (grown on demand). */
+  surfelScratch(n: number): { dist: Float64Array; cls: Uint8Array; sorted: Float64Array } {
+    if (this.dist.length < n) {
+      const size = withHeadroom(n);
+      this.dist = new Float64Array(size);
+      this.cls = new Uint8Array(size);
+      this.sorted = new Float64Array(size);
+    }
+    return { dist: this.dist, cls: this.cls, sorted: this.sorted };
+  }
+
+  /** Zeroed bucket counters of the sort (grown on demand). */
+  bucketScratch(n: number): Int32Array {
+    if (this.buckets.length < n) this.buckets = new Int32Array(withHeadroom(n));
+    else this.buckets.fill(0, 0, n);
+    return this.buckets;
+  }
+
+  private dist: Float64Array = new Float64Array(0);
+  private cls: Uint8Array = new Uint8Array(0);
+  private sorted: Float64Array = new Float64Array(0);
+  private buckets: Int32Array = new Int32Array(0);
 
   /** Bytes held by the work arrays. */
   get byteLength(): number {
@@ -64,6 +88,10 @@ export class MetricsWorkspace {
       this.bordersGt.codes.byteLength +
       this.bordersPred.list.byteLength +
       this.bordersPred.codes.byteLength +
+      this.dist.byteLength +
+      this.cls.byteLength +
+      this.sorted.byteLength +
+      this.buckets.byteLength +
       this.hasQuery.byteLength + this.columnId.byteLength + this.edtScratch.slabT.byteLength + this.edtScratch.keptY.byteLength + this.edtScratch.keptId.byteLength
     );
   }
@@ -77,6 +105,11 @@ export class MetricsWorkspace {
     }
     return { table: this.table, ...this.classes };
   }
+}
+
+/** A size a quarter above `n`, so that the next, slightly larger case does not allocate (and page-fault) again. */
+function withHeadroom(n: number): number {
+  return n + (n >> 2);
 }
 
 /** Groups codes 1…254 by equal area; classes are numbered by ascending area. */
@@ -151,8 +184,7 @@ function directed(
   for (let q = 0; q < plane; q++) columnId[q] = hasQuery[q] === 1 ? columns++ : -1;
   const squared = ws.ensureSquared(columns * cz);
   const w = squaredDistanceToBorders(toBorders.list, toBorders.count, grid, spacing, squared, borders, count, columnId, columns, ws.edtScratch);
-  const dist = new Float64Array(count);
-  const cls = new Uint8Array(count);
+  const { dist, cls, sorted } = ws.surfelScratch(count);
   const classOf = areas.classOf;
   const codes = fromBorders.codes;
   for (let j = 0; j < count; j++) {
@@ -161,7 +193,7 @@ function directed(
     dist[j] = w ? Math.sqrt(w[k * columns + columnId[i - k * plane]]) : Infinity;
     cls[j] = classOf[codes[j]];
   }
-  return sortByDistanceThenArea(dist, cls, areas.classArea);
+  return sortByDistanceThenArea(dist, cls, count, areas.classArea, sorted, (n) => ws.bucketScratch(n));
 }
 
 /**
@@ -169,31 +201,26 @@ function directed(
  * — returning the sorted distances and areas. Distinct distances are ranked
  * once, then (rank, area class) pairs are counted or sorted as integers.
  */
-export function sortByDistanceThenArea(dist: Float64Array, cls: Uint8Array, classArea: Float64Array): [Float64Array, Float64Array] {
-  const count = dist.length;
+export function sortByDistanceThenArea(
+  dist: Float64Array,
+  cls: Uint8Array,
+  count: number,
+  classArea: Float64Array,
+  scratch: Float64Array,
+  zeroedBuckets: (n: number) => Int32Array,
+): [Float64Array, Float64Array] {
   const k = classArea.length;
-  const sorted = Float64Array.from(dist).sort();
-  let unique = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i];
+  const sorted = scratch.subarray(0, count);
+  sorted.set(dist.subarray(0, count));
+  sorted.sort();
+  const unique = dedupeSorted(sorted, count);
   const values = sorted.subarray(0, unique);
   const outDist = new Float64Array(count);
   const outArea = new Float64Array(count);
   if (unique * k <= 1 << 24) {
-    const buckets = new Int32Array(unique * k);
-    for (let i = 0; i < count; i++) buckets[rankOf(values, dist[i]) * k + cls[i]]++;
-    let o = 0;
-    for (let r = 0; r < unique; r++) {
-      const d = values[r];
-      for (let c = 0; c < k; c++) {
-        let m = buckets[r * k + c];
-        if (m === 0) continue;
-        const a = classArea[c];
-        while (m-- > 0) {
-          outDist[o] = d;
-          outArea[o++] = a;
-        }
-      }
-    }
+    const buckets = zeroedBuckets(unique * k);
+    countBuckets(values, dist, cls, count, k, buckets);
+    emitBuckets(values, classArea, buckets, unique, k, outDist, outArea);
   } else {
     const keys = new Float64Array(count);
     for (let i = 0; i < count; i++) keys[i] = rankOf(values, dist[i]) * k + cls[i];
@@ -206,6 +233,35 @@ export function sortByDistanceThenArea(dist: Float64Array, cls: Uint8Array, clas
     }
   }
   return [outDist, outArea];
+}
+
+/** Moves the distinct values of the ascending `a[0 … count)` to its front; returns their number. */
+function dedupeSorted(a: Float64Array, count: number): number {
+  let unique = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || a[i] !== a[i - 1]) a[unique++] = a[i];
+  return unique;
+}
+
+/** Counts the surfels per (distance rank, area class). */
+function countBuckets(values: Float64Array, dist: Float64Array, cls: Uint8Array, count: number, k: number, buckets: Int32Array): void {
+  for (let i = 0; i < count; i++) buckets[rankOf(values, dist[i]) * k + cls[i]]++;
+}
+
+/** Writes the (distance, area) pairs in ascending order from the bucket counts. */
+function emitBuckets(values: Float64Array, classArea: Float64Array, buckets: Int32Array, unique: number, k: number, outDist: Float64Array, outArea: Float64Array): void {
+  let o = 0;
+  for (let r = 0; r < unique; r++) {
+    const d = values[r];
+    for (let c = 0; c < k; c++) {
+      let m = buckets[r * k + c];
+      if (m === 0) continue;
+      const a = classArea[c];
+      while (m-- > 0) {
+        outDist[o] = d;
+        outArea[o++] = a;
+      }
+    }
+  }
 }
 
 /** Index of `x` in the ascending distinct `values` (binary search; `x` is present). */

@@ -5,6 +5,7 @@
  */
 import { evaluateCase, type CaseMetrics, type EvaluateCaseOptions } from "../../metrics/evaluate-case.ts";
 import { readNiftiFileSync } from "../nifti-files.ts";
+import { warmUpLabelPair } from "../warm-up.ts";
 
 /** Payload of the `metrics.evaluateCase` task (structured-clone-able). */
 export interface EvaluateCaseFilesPayload {
@@ -28,8 +29,23 @@ export interface EvaluateCaseFilesResult {
   evaluateS: number;
 }
 
+let warmedUp = false;
+
+/**
+ * Evaluates a small synthetic pair once per thread with the task's options,
+ * so that the first real case runs optimised code (see `warm-up.ts`).
+ */
+function warmUp(options: EvaluateCaseOptions): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  const labels = Object.values(options.labels ?? { liver: 1, kidney: 2, spleen: 3, pancreas: 4 });
+  const { gt, pred, shape, spacing } = warmUpLabelPair(labels);
+  evaluateCase({ data: gt, shape, spacing }, { data: pred, shape }, options);
+}
+
 /** Reads the pair (one case in memory at a time) and evaluates it by the FLARE21 rules. */
 export function evaluateCaseFiles(payload: EvaluateCaseFilesPayload): EvaluateCaseFilesResult {
+  warmUp(payload.options);
   const t0 = performance.now();
   const gt = readNiftiFileSync(payload.gtPath);
   const pred = payload.predPath === null ? { data: new Uint8Array(gt.voxelCount), shape: gt.shape } : readNiftiFileSync(payload.predPath);
