@@ -57,7 +57,7 @@ export interface GunzipResult {
  *   `maxBytes`: refuse to produce more than this.
  * @throws {@link CorruptGzipError} for corrupt streams; {@link SizeLimitError} beyond `maxBytes`.
  */
-export function gunzip(bytes: Uint8Array, options: { expectedBytes?: number; maxBytes: number }): GunzipResult {
+export function gunzip(bytes: Uint8Array, options: { expectedBytes?: number; maxBytes: number; into?: Uint8Array }): GunzipResult {
   const zlib = nativeZlib();
   // Deflate expands at most 1032:1, so no honest stream decodes beyond this: never allocate more.
   const maxBytes = Math.min(options.maxBytes, bytes.length * 1032 + 65536);
@@ -65,6 +65,10 @@ export function gunzip(bytes: Uint8Array, options: { expectedBytes?: number; max
   if (options.expectedBytes !== undefined && hint >= 0 && hint < options.expectedBytes) {
     // The trailer says the stream is shorter than the caller needs: size the buffer by the trailer.
     options = { ...options, expectedBytes: hint };
+  }
+  if (zlib && options.into !== undefined) {
+    const direct = gunzipInto(zlib, bytes, options.into, maxBytes);
+    if (direct) return { data: direct, complete: true };
   }
   if (zlib) {
     // One output chunk one byte larger than expected: zlib writes straight into it, no concatenation copy.
@@ -94,6 +98,41 @@ export function gunzip(bytes: Uint8Array, options: { expectedBytes?: number; max
   return fflateGunzip(bytes, options.expectedBytes, maxBytes, Infinity);
 }
 
+/** The part of Node's zlib engine that {@link gunzipInto} drives (not in the typings). */
+interface ZlibEngine {
+  _outBuffer: Uint8Array;
+  _chunkSize: number;
+  _processChunk(chunk: Uint8Array, flushFlag: number): Uint8Array;
+}
+
+/**
+ * Native inflate straight into `into` (no allocation, no page faults for the
+ * output): the engine's one output chunk is set to `into`, the way
+ * `gunzipSync` runs with a `chunkSize` as large as the result. Relies on an
+ * undocumented part of Node's zlib, so it checks the outcome: `undefined` (the
+ * caller then decompresses as usual) when the engine lacks it, when anything
+ * fails (errors are then reported by the usual path), or when the output did
+ * not fit and landed elsewhere.
+ */
+function gunzipInto(zlib: Zlib, bytes: Uint8Array, into: Uint8Array, maxBytes: number): Uint8Array | undefined {
+  // never over the input itself; a plain ArrayBuffer only; Node's Buffer, whose slice is a view
+  if (into.length < 64 || into.buffer === bytes.buffer || into.buffer instanceof SharedArrayBuffer) return undefined;
+  const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+  if (NodeBuffer === undefined) return undefined;
+  try {
+    const engine = zlib.createGunzip({ maxOutputLength: Math.max(1, Math.min(maxBytes, 2 ** 32)) }) as unknown as Partial<ZlibEngine>;
+    if (typeof engine._processChunk !== "function" || !(engine._outBuffer instanceof Uint8Array) || typeof engine._chunkSize !== "number") return undefined;
+    const target = NodeBuffer.from(into.buffer, into.byteOffset, Math.min(into.length, maxBytes + 1));
+    engine._outBuffer = target;
+    engine._chunkSize = target.length;
+    const out = engine._processChunk(bytes, zlib.constants.Z_FINISH);
+    if (out.buffer !== into.buffer || out.byteOffset !== into.byteOffset || out.length >= target.length) return undefined;
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Decompresses only the first `wantBytes` bytes (or fewer when the stream is shorter),
  * inflating no more input than needed. Used for header-only reads.
@@ -121,9 +160,11 @@ function fflateGunzip(bytes: Uint8Array, expectedBytes: number | undefined, maxB
     len += chunk.length;
     if (final) finished = true;
   });
-  const step = stopAfter === Infinity ? 1 << 20 : 4096;
+  // For a prefix, feed the input in small, growing pieces: a few KiB of a label map's deflate
+  // stream can expand to megabytes, and the header needs only the first hundreds of bytes.
+  let step = stopAfter === Infinity ? 1 << 20 : 64;
   try {
-    for (let pos = 0; pos < bytes.length && len < stopAfter; pos += step) {
+    for (let pos = 0; pos < bytes.length && len < stopAfter; pos += step, step = Math.min(step * 2, 1 << 20)) {
       const end = Math.min(bytes.length, pos + step);
       g.push(bytes.subarray(pos, end), end === bytes.length);
     }

@@ -28,6 +28,18 @@ export interface ReadNiftiOptions {
    * before allocating. @defaultValue 4 GiB
    */
   maxBytes?: number;
+  /**
+   * A buffer to decompress a `.nii.gz` (or a pair's `.img.gz`) into, when it is
+   * large enough, instead of allocating a new one. The volume's `data` then
+   * views this buffer, so do not reuse it while the volume is in use. Reading
+   * many files in a loop with the previous volume's `data.buffer` passed here
+   * spares allocating and page-faulting the voxels each time (about 40 % of
+   * reading a 512×512×100 int16 `.nii.gz` with Node's zlib). `readNiftiFile`
+   * and `readNiftiFileSync` (flarekit/node) also read an uncompressed `.nii`
+   * (or `.img`) file into it. Ignored for uncompressed bytes given here (the
+   * volume views them anyway), without native zlib, and when too small.
+   */
+  into?: Uint8Array;
 }
 
 /** Everything a header tells, without the voxels ({@link readNiftiHeader}). */
@@ -243,7 +255,7 @@ export function readNifti(input: BytesLike, options: ReadNiftiOptions = {}): Vol
     const need = p.storage === "single" ? d.dataOffset + d.dataBytes : undefined;
     // The header justifies `need` bytes; allow trailing bytes up to as much again, never more.
     const limit = need !== undefined ? need + Math.max(1024 ** 2, need) : 64 * 1024 ** 2;
-    const r = gunzip(raw, { ...(need !== undefined ? { expectedBytes: need } : {}), maxBytes: limit });
+    const r = gunzip(raw, { ...(need !== undefined ? { expectedBytes: need } : {}), maxBytes: limit, ...(options.into ? { into: options.into } : {}) });
     bytes = r.data;
     if (!r.complete && need !== undefined && bytes.length < need) {
       throw new TruncatedDataError(
@@ -280,7 +292,7 @@ export function readNifti(input: BytesLike, options: ReadNiftiOptions = {}): Vol
     const img = toBytes(options.image);
     if (isGzip(img)) {
       const need = dataOffset + d.dataBytes;
-      const r = gunzip(img, { expectedBytes: need, maxBytes: need + 1024 ** 2 });
+      const r = gunzip(img, { expectedBytes: need, maxBytes: need + 1024 ** 2, ...(options.into ? { into: options.into } : {}) });
       imageBytes = r.data;
     } else {
       imageBytes = img;

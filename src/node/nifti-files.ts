@@ -3,7 +3,7 @@
  * header-only reads that touch only the first bytes, and atomic writes.
  * @module
  */
-import { closeSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -65,6 +65,49 @@ function findImage(path: string, images: string[]): string {
   return found;
 }
 
+const GZ = /\.gz$/i;
+
+function withoutInto(options: ReadNiftiFileOptions): ReadNiftiFileOptions {
+  const { into: _into, ...rest } = options;
+  return rest;
+}
+
+/** The file's bytes read into `into` (a view of it), or `undefined` when the file is larger. */
+function readFileIntoSync(path: string, into: Uint8Array): Uint8Array | undefined {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > into.length) return undefined;
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, into, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return into.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Asynchronous {@link readFileIntoSync}. */
+async function readFileInto(path: string, into: Uint8Array): Promise<Uint8Array | undefined> {
+  const handle = await open(path, "r");
+  try {
+    const size = (await handle.stat()).size;
+    if (size > into.length) return undefined;
+    let done = 0;
+    while (done < size) {
+      const { bytesRead } = await handle.read(into, done, size - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return into.subarray(0, done);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads a NIfTI / Analyze image from a path: `.nii`, `.nii.gz`, or a pair
  * given by either file (`.hdr`, `.hdr.gz`, `.img`, `.img.gz`; the partner is
@@ -85,10 +128,15 @@ function findImage(path: string, images: string[]): string {
 export async function readNiftiFile(path: string, options: ReadNiftiFileOptions = {}): Promise<Volume> {
   const pair = partnerCandidates(path);
   try {
+    if (!pair && options.into && !GZ.test(path)) {
+      const bytes = await readFileInto(path, options.into);
+      if (bytes && !needsPartner(bytes)) return readNifti(bytes, withoutInto(options));
+    }
     const header = await readFile(pair ? pair.header : path);
     if (pair || needsPartner(header)) {
       const images = pair ? pair.images : [path.replace(/(\.nii)?(\.gz)?$/i, ".img"), path.replace(/(\.nii)?(\.gz)?$/i, ".img.gz")];
-      const image = await readFile(findImage(pair ? pair.header : path, images));
+      const imagePath = findImage(pair ? pair.header : path, images);
+      const image = (options.into && !GZ.test(imagePath) ? await readFileInto(imagePath, options.into) : undefined) ?? (await readFile(imagePath));
       return readNifti(header, { ...options, image });
     }
     return readNifti(header, options);
@@ -108,10 +156,15 @@ export async function readNiftiFile(path: string, options: ReadNiftiFileOptions 
 export function readNiftiFileSync(path: string, options: ReadNiftiFileOptions = {}): Volume {
   const pair = partnerCandidates(path);
   try {
+    if (!pair && options.into && !GZ.test(path)) {
+      const bytes = readFileIntoSync(path, options.into);
+      if (bytes && !needsPartner(bytes)) return readNifti(bytes, withoutInto(options));
+    }
     const header = readFileSync(pair ? pair.header : path);
     if (pair || needsPartner(header)) {
       const images = pair ? pair.images : [path.replace(/(\.nii)?(\.gz)?$/i, ".img"), path.replace(/(\.nii)?(\.gz)?$/i, ".img.gz")];
-      const image = readFileSync(findImage(pair ? pair.header : path, images));
+      const imagePath = findImage(pair ? pair.header : path, images);
+      const image = (options.into && !GZ.test(imagePath) ? readFileIntoSync(imagePath, options.into) : undefined) ?? readFileSync(imagePath);
       return readNifti(header, { ...options, image });
     }
     return readNifti(header, options);

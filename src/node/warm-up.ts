@@ -43,10 +43,3 @@ export function warmUpLabelPair(labels: readonly number[]): { gt: Uint8Array; pr
   });
   return { gt, pred, shape: [n, n, n], spacing: [0.8, 0.8, 2] };
 }
-
-/** A CT-like int16 image (HU) for the label maps of {@link warmUpLabelPair}: −1000 outside, 40 + a ramp inside. */
-export function warmUpImage(labels: Uint8Array): Int16Array {
-  const image = new Int16Array(labels.length);
-  for (let i = 0; i < labels.length; i++) image[i] = labels[i] === 0 ? -1000 : 40 + (i % 50);
-  return image;
-}
