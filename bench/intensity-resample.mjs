@@ -1,10 +1,12 @@
 // Windowing and resampling benchmark: flarekit against the Python figures quoted in issue 5 (scipy 1.10 /
-// numpy 1.24 measured on the same 2-core machine; Python is not run here).
+// numpy 1.24 measured on the same 2-core machine), and numpy's windowing and allocation floor in the same run when
+// python3 has numpy.
 // Usage: npm run bench -- intensity-resample      (builds first)
 //
 // Data: a generated 512×512×100 int16 CT-like volume at 0.8×0.8×2.5 mm (smooth anatomy + noise) and a label
 // map with four organs on the same grid, resampled to 1.5 mm isotropic (273×273×167). Times are medians of
 // 7 runs after a warm-up, in milliseconds.
+import { spawnSync } from "node:child_process";
 const dist = process.env.FLAREKIT_DIST ?? "../dist";
 const { createVolume } = await import(`${dist}/index.js`);
 const { applyWindow } = await import(`${dist}/intensity.js`);
@@ -59,6 +61,8 @@ function median(fn, runs = 7) {
 const rows = [
   ["windowing → float32 (abdomen, clip)", () => applyWindow(ct, "abdomen"), 80, 60, "numpy clip+scale", "out 105 MB + 256 KB table"],
   ["windowing → float32, reusing `out`", () => applyWindow(ct, "abdomen", { out: reuse }), 80, 60, "numpy clip+scale", "256 KB table"],
+  // the floor of any fresh float32 output: allocating and first touching 105 MB (page faults; no windowing)
+  ["floor: `new Float32Array(n).fill(0.5)`, no windowing", () => new Float32Array(ct.voxelCount).fill(0.5), undefined, undefined, "–", "105 MB"],
   ["resample linear → 1.5 mm", () => resampleToSpacing(ct, target, { interpolation: "linear" }), 1840, 400, "scipy zoom order 1", "out 50 MB + 30 MB + 0.6 MB"],
   ["resample cubic → 1.5 mm", () => resampleToSpacing(ct, target, { interpolation: "cubic" }), 3320, 1000, "scipy zoom order 3", "out 50 MB + 30 MB + 4.6 MB"],
   ["resample labels nearest → 1.5 mm", () => resampleToSpacing(labels, target, { interpolation: "nearest" }), 130, 100, "scipy zoom order 0", "out 12 MB"],
@@ -75,6 +79,57 @@ for (const [name, fn, py, goal, peer, mem] of rows) {
   const ratio = py ? `${(py / ms).toFixed(1)}×` : "–";
   const ok = goal ? `${goal} ${ms <= goal ? "✓" : "✗"}` : "–";
   console.log(`| ${name} | ${ms.toFixed(0)} | ${cpuMs.toFixed(0)} | ${py ?? "–"} (${peer}) | ${ratio} | ${ok} | ${mem} |`);
+}
+// The same fresh-output windowing in a child process whose glibc malloc asks for transparent huge pages
+// (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, glibc ≥ 2.35): what the page faults cost when the allocator does
+// what numpy does for its large arrays.
+if (process.platform === "linux" && !process.env.GLIBC_TUNABLES) {
+  const child = `
+const { createVolume } = await import(${JSON.stringify(new URL(`${dist}/index.js`, import.meta.url).href)});
+const { applyWindow } = await import(${JSON.stringify(new URL(`${dist}/intensity.js`, import.meta.url).href)});
+const data = new Int16Array(${ct.voxelCount});
+for (let i = 0; i < data.length; i++) data[i] = ((i * 7919) % 4024) - 1024;
+const ct = createVolume(data, [${nx}, ${ny}, ${nz}]);
+const t = [];
+for (let r = 0; r < 8; r++) { globalThis.gc?.(); const t0 = performance.now(); applyWindow(ct, "abdomen"); t.push(performance.now() - t0); }
+t.sort((a, b) => a - b);
+console.log(t[4].toFixed(0));`;
+  const r = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", child], { encoding: "utf8", env: { ...process.env, GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" } });
+  if (r.status === 0) {
+    console.log("");
+    console.log(`windowing → float32 with a fresh output, node started with GLIBC_TUNABLES=glibc.malloc.hugetlb=1: ${r.stdout.trim()} ms (target 60).`);
+  }
+}
+
+// numpy in the same run, when python3 has it: the usual windowing expression, and its allocation floor with and
+// without the transparent huge pages numpy requests (madvise) for large arrays — which JS runtimes do not
+const numpyProbe = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
+if (numpyProbe.status === 0) {
+  const py = `
+import numpy as np, time, json
+ct = np.random.default_rng(0).integers(-1024, 3000, ${ct.voxelCount}).astype(np.int16)
+def med(f, runs=7):
+    f(); t = []
+    for _ in range(runs):
+        t0 = time.perf_counter(); f(); t.append(time.perf_counter() - t0)
+    return sorted(t)[runs // 2] * 1000
+lo, w = 40 - 175, 350
+out = {"window": med(lambda: np.clip((ct.astype(np.float32) - lo) / w, 0, 1))}
+out["floor_thp"] = med(lambda: np.empty(ct.size, np.float32).fill(0.5))
+try:
+    np.core.multiarray._set_madvise_hugepage(False)
+    out["floor_no_thp"] = med(lambda: np.empty(ct.size, np.float32).fill(0.5))
+except Exception:
+    pass
+print(json.dumps(out))`;
+  const r = spawnSync("python3", ["-c", py], { encoding: "utf8" });
+  if (r.status === 0) {
+    const m = JSON.parse(r.stdout.trim());
+    console.log("");
+    console.log(`numpy ${"same run"}: window np.clip((ct.astype(float32) − lo) / w, 0, 1) ${m.window.toFixed(0)} ms; allocation floor np.empty(n, float32).fill: ${m.floor_thp.toFixed(0)} ms with numpy's huge-page madvise${m.floor_no_thp !== undefined ? `, ${m.floor_no_thp.toFixed(0)} ms without` : ""}.`);
+  }
+} else {
+  console.log("\n(numpy not available: the same-run numpy rows are skipped)");
 }
 console.log("");
 console.log("Memory: the output (273×273×167 float32 = 49.8 MB; uint8 labels 12.4 MB) plus one float32 intermediate of");
