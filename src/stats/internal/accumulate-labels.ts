@@ -149,86 +149,30 @@ export function accumulateLabels(labels: Volume, image?: Volume): LabelPass {
   const { codes, offset, size, decode } = labelCodes(labels);
   const mode = imageMode(image);
 
-  const slotOfCode = new Int32Array(size).fill(-1);
-  let slots = 0;
-  let capacity = 8;
-  let counts = new Float64Array(capacity);
-  let bboxMin = new Int32Array(capacity * 3);
-  let bboxMax = new Int32Array(capacity * 3);
-  let sums = new Float64Array(capacity * 3);
-  const slotCodes: number[] = [];
-  const hists: Uint32Array[] = [];
-  const grow = (): void => {
-    capacity *= 2;
-    const c = new Float64Array(capacity);
-    c.set(counts);
-    counts = c;
-    const a = new Int32Array(capacity * 3);
-    a.set(bboxMin);
-    bboxMin = a;
-    const b = new Int32Array(capacity * 3);
-    b.set(bboxMax);
-    bboxMax = b;
-    const s = new Float64Array(capacity * 3);
-    s.set(sums);
-    sums = s;
-  };
-
   const histogram = mode.kind === "histogram" ? mode : undefined;
-  const raw = histogram?.raw;
-  const imageOffset = histogram?.offset ?? 0;
-
-  const words =
-    codes instanceof Uint8Array && codes.byteOffset % 4 === 0 ? new Uint32Array(codes.buffer, codes.byteOffset, codes.length >>> 2) : undefined;
-  let idx = 0;
-  let lastCode = 0;
-  let s = -1;
-  let s3 = 0;
-  let hist: Uint32Array | undefined;
-  for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, idx++) {
-        // uint8 maps: skip four background voxels at a time (abdominal CTs are ~95 % background).
-        if (words !== undefined && (idx & 3) === 0 && i + 4 <= nx && words[idx >>> 2] === 0) {
-          i += 3;
-          idx += 3;
-          continue;
-        }
-        const c = codes[idx];
-        if (c === 0) continue;
-        if (c !== lastCode) {
-          lastCode = c;
-          s = slotOfCode[c + offset];
-          if (s < 0) {
-            s = slots++;
-            if (s >= capacity) grow();
-            slotOfCode[c + offset] = s;
-            slotCodes.push(c);
-            bboxMin[s * 3] = i;
-            bboxMin[s * 3 + 1] = j;
-            bboxMin[s * 3 + 2] = k;
-            bboxMax[s * 3] = i;
-            bboxMax[s * 3 + 1] = j;
-            bboxMax[s * 3 + 2] = k;
-            if (histogram) hists.push(new Uint32Array(histogram.bins));
-          }
-          s3 = s * 3;
-          if (histogram) hist = hists[s];
-        }
-        counts[s]++;
-        // k never decreases and j never decreases within a slice: only the minima of i and j and the maxima need checks.
-        if (i < bboxMin[s3]) bboxMin[s3] = i;
-        if (i > bboxMax[s3]) bboxMax[s3] = i;
-        if (j < bboxMin[s3 + 1]) bboxMin[s3 + 1] = j;
-        if (j > bboxMax[s3 + 1]) bboxMax[s3 + 1] = j;
-        bboxMax[s3 + 2] = k;
-        sums[s3] += i;
-        sums[s3 + 1] += j;
-        sums[s3 + 2] += k;
-        if (hist !== undefined) hist[(raw as SmallIntArray)[idx] + imageOffset]++;
-      }
-    }
-  }
+  const st: PassState = {
+    nx,
+    ny,
+    codes,
+    words: codes instanceof Uint8Array && codes.byteOffset % 4 === 0 ? new Uint32Array(codes.buffer, codes.byteOffset, codes.length >>> 2) : undefined,
+    offset,
+    raw: histogram?.raw,
+    imageOffset: histogram?.offset ?? 0,
+    bins: histogram?.bins ?? 0,
+    slotOfCode: new Int32Array(size).fill(-1),
+    slots: 0,
+    capacity: 8,
+    counts: new Float64Array(8),
+    bboxMin: new Int32Array(24),
+    bboxMax: new Int32Array(24),
+    sums: new Float64Array(24),
+    slotCodes: [],
+    hists: [],
+  };
+  // one call per slice: a small function the JIT optimises whole after a few slices, rather than one
+  // long loop per case that is only ever entered once (and compiled mid-loop with partial feedback)
+  for (let k = 0; k < nz; k++) accumulateSlice(st, k);
+  const { slots, counts, bboxMin, bboxMax, sums, slotCodes, hists, slotOfCode } = st;
 
   // Renumber slots in ascending label order.
   const order = Array.from({ length: slots }, (_, x) => x).sort((a, b) => decode(slotCodes[a]) - decode(slotCodes[b]));
@@ -268,6 +212,100 @@ export function accumulateLabels(labels: Volume, image?: Volume): LabelPass {
     out.valueCounts = (slot) => valueCountsOf(gathered[slot]);
   }
   return out;
+}
+
+/** State of the pass over one label map, shared by the per-slice calls. */
+interface PassState {
+  nx: number;
+  ny: number;
+  codes: SmallIntArray;
+  /** 32-bit view of uint8 codes (skips four background voxels at a time), when aligned. */
+  words: Uint32Array | undefined;
+  offset: number;
+  /** The image's stored values, for the per-label histograms. */
+  raw: SmallIntArray | undefined;
+  imageOffset: number;
+  bins: number;
+  slotOfCode: Int32Array;
+  slots: number;
+  capacity: number;
+  counts: Float64Array;
+  bboxMin: Int32Array;
+  bboxMax: Int32Array;
+  sums: Float64Array;
+  slotCodes: number[];
+  hists: Uint32Array[];
+}
+
+/** The voxels of slice k: counts, bounding boxes, index sums and histograms per label. */
+function accumulateSlice(st: PassState, k: number): void {
+  const { nx, ny, codes, words, offset, raw, imageOffset, slotOfCode } = st;
+  let { counts, bboxMin, bboxMax, sums } = st;
+  let idx = k * nx * ny;
+  let lastCode = 0;
+  let s = -1;
+  let s3 = 0;
+  let hist: Uint32Array | undefined;
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++, idx++) {
+      // uint8 maps: skip four background voxels at a time (abdominal CTs are ~95 % background).
+      if (words !== undefined && (idx & 3) === 0 && i + 4 <= nx && words[idx >>> 2] === 0) {
+        i += 3;
+        idx += 3;
+        continue;
+      }
+      const c = codes[idx];
+      if (c === 0) continue;
+      if (c !== lastCode) {
+        lastCode = c;
+        s = slotOfCode[c + offset];
+        if (s < 0) {
+          s = addSlot(st, c, i, j, k);
+          ({ counts, bboxMin, bboxMax, sums } = st); // the arrays may have grown
+        }
+        s3 = s * 3;
+        hist = raw !== undefined ? st.hists[s] : undefined;
+      }
+      counts[s]++;
+      // k never decreases and j never decreases within a slice: only the minima of i and j and the maxima need checks.
+      if (i < bboxMin[s3]) bboxMin[s3] = i;
+      if (i > bboxMax[s3]) bboxMax[s3] = i;
+      if (j < bboxMin[s3 + 1]) bboxMin[s3 + 1] = j;
+      if (j > bboxMax[s3 + 1]) bboxMax[s3 + 1] = j;
+      bboxMax[s3 + 2] = k;
+      sums[s3] += i;
+      sums[s3 + 1] += j;
+      sums[s3 + 2] += k;
+      if (hist !== undefined) hist[(raw as SmallIntArray)[idx] + imageOffset]++;
+    }
+  }
+}
+
+/** A label met for the first time at voxel (i, j, k): its slot, growing the per-slot arrays when full. */
+function addSlot(st: PassState, c: number, i: number, j: number, k: number): number {
+  const s = st.slots++;
+  if (s >= st.capacity) {
+    st.capacity *= 2;
+    const grow = <T extends Float64Array | Int32Array>(a: T, size: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    st.counts = grow(st.counts, st.capacity);
+    st.bboxMin = grow(st.bboxMin, st.capacity * 3);
+    st.bboxMax = grow(st.bboxMax, st.capacity * 3);
+    st.sums = grow(st.sums, st.capacity * 3);
+  }
+  st.slotOfCode[c + st.offset] = s;
+  st.slotCodes.push(c);
+  st.bboxMin[s * 3] = i;
+  st.bboxMin[s * 3 + 1] = j;
+  st.bboxMin[s * 3 + 2] = k;
+  st.bboxMax[s * 3] = i;
+  st.bboxMax[s * 3 + 1] = j;
+  st.bboxMax[s * 3 + 2] = k;
+  if (st.raw !== undefined) st.hists.push(new Uint32Array(st.bins));
+  return s;
 }
 
 /** The non-empty bins of a histogram as ascending distinct values with counts (merging equal values). */
