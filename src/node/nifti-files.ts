@@ -11,6 +11,7 @@ import type { Volume } from "../core/volume.ts";
 import { InvalidArgumentError, IoError, MissingPartnerError, isFlarekitError } from "../core/errors.ts";
 import { readNifti, readNiftiHeader, type NiftiHeaderInfo, type ReadNiftiOptions } from "../nifti/read-nifti.ts";
 import { writeNifti, type WriteNiftiOptions } from "../nifti/write-nifti.ts";
+import type { ReusableBuffer } from "./reusable-buffer.ts";
 
 /** Options of {@link readNiftiFile}. */
 export type ReadNiftiFileOptions = Omit<ReadNiftiOptions, "image">;
@@ -170,6 +171,44 @@ export function readNiftiFileSync(path: string, options: ReadNiftiFileOptions = 
     return readNifti(header, options);
   } catch (err) {
     wrapIo(path, err);
+  }
+}
+
+/**
+ * {@link readNiftiFileSync} for dataset workers reading one case after
+ * another: a `.nii.gz` is read into `file` (a reusable buffer for the
+ * compressed bytes) and inflated into `into`; other files are read as
+ * `readNiftiFileSync(path, { into })` does.
+ * @internal
+ */
+export function readNiftiFileSyncReusing(path: string, into: Uint8Array | undefined, file: ReusableBuffer): Volume {
+  const options: ReadNiftiFileOptions = into ? { into } : {};
+  if (!/\.nii\.gz$/i.test(path)) return readNiftiFileSync(path, options);
+  let bytes: Uint8Array;
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const size = fstatSync(fd).size;
+      const buffer = file.ensure(size);
+      let done = 0;
+      while (done < size) {
+        const n = readSync(fd, buffer, done, size - done, done);
+        if (n === 0) break;
+        done += n;
+      }
+      bytes = buffer.subarray(0, done);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    wrapIo(path, err);
+  }
+  try {
+    return readNifti(bytes, options);
+  } catch (err) {
+    // a .nii.gz holding the header of a pair: let the general reader find the partner
+    if (isFlarekitError(err, "MISSING_PARTNER")) return readNiftiFileSync(path, options);
+    throw err;
   }
 }
 

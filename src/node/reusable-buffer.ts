@@ -20,6 +20,12 @@ export class ReusableBuffer {
     return this.bytes;
   }
 
+  /** A buffer of at least `n` bytes: the kept one, or a new one a quarter larger (kept for next time). */
+  ensure(n: number): Uint8Array {
+    if (this.bytes === undefined || this.bytes.length < n) this.bytes = new Uint8Array(n + (n >> 2));
+    return this.bytes;
+  }
+
   /**
    * Keeps the buffer under a volume's voxels for the next read. Call it only
    * when nothing uses the volume any more.

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createVolume, readNifti, writeNifti } from "../../src/index.ts";
 import { useNativeZlib } from "../../src/core/gzip.ts";
-import { readNiftiFile, readNiftiFileSync } from "../../src/node/nifti-files.ts";
+import { readNiftiFile, readNiftiFileSync, readNiftiFileSyncReusing } from "../../src/node/nifti-files.ts";
+import { ReusableBuffer } from "../../src/node/reusable-buffer.ts";
 
 const shape = [40, 30, 20];
 const n = shape[0] * shape[1] * shape[2];
@@ -79,4 +80,31 @@ describe("readNiftiFile(Sync)(path, { into })", () => {
       expect(Array.from(readNiftiFileSync(join(dir, name), { into: tiny }).data as Int16Array)).toEqual(Array.from(values));
     });
   }
+});
+
+describe("readNiftiFileSyncReusing (dataset workers)", () => {
+  it("reads .nii.gz and .nii case after case through the same buffers, with the plain read's values", () => {
+    // large enough (≥ 1 MiB of voxels) for a buffer to be kept between cases
+    const bigShape = [128, 128, 40];
+    const big = Int16Array.from({ length: 128 * 128 * 40 }, (_, i) => ((i * 7919) % 4001) - 2000);
+    const bigVolume = createVolume(big, bigShape);
+    writeFileSync(join(dir, "b.nii.gz"), writeNifti(bigVolume, { gzip: true }));
+    writeFileSync(join(dir, "b.nii"), writeNifti(bigVolume));
+    const file = new ReusableBuffer();
+    const voxels = new ReusableBuffer();
+    for (const name of ["b.nii.gz", "b.nii", "b.nii.gz", "b.nii.gz"]) {
+      const v = readNiftiFileSyncReusing(join(dir, name), voxels.into, file);
+      expect((v.data as Int16Array).every((x, i) => x === big[i])).toBe(true);
+      voxels.adopt(v.data);
+    }
+    // after the first read, the voxels land in the adopted buffer
+    const v = readNiftiFileSyncReusing(join(dir, "b.nii.gz"), voxels.into, file);
+    expect(v.data.buffer).toBe(voxels.into?.buffer);
+  });
+
+  it("reports a missing file as an IoError naming it", () => {
+    expect(() => readNiftiFileSyncReusing(join(dir, "missing.nii.gz"), undefined, new ReusableBuffer())).toThrow(
+      expect.objectContaining({ code: "IO_ERROR", message: expect.stringContaining("missing.nii.gz") }),
+    );
+  });
 });

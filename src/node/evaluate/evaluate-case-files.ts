@@ -4,13 +4,15 @@
  * @module
  */
 import { evaluateCase, type CaseMetrics, type EvaluateCaseOptions } from "../../metrics/evaluate-case.ts";
-import { readNiftiFileSync } from "../nifti-files.ts";
+import { readNiftiFileSyncReusing } from "../nifti-files.ts";
 import { warmUpLabelPair } from "../warm-up.ts";
 import { ReusableBuffer } from "../reusable-buffer.ts";
 
 /** This thread's read buffers, reused from case to case. */
 const gtBuffer = new ReusableBuffer();
 const predBuffer = new ReusableBuffer();
+/** The compressed bytes of the file being read. */
+const fileBuffer = new ReusableBuffer();
 
 /** Payload of the `metrics.evaluateCase` task (structured-clone-able). */
 export interface EvaluateCaseFilesPayload {
@@ -52,9 +54,8 @@ function warmUp(options: EvaluateCaseOptions): void {
 export function evaluateCaseFiles(payload: EvaluateCaseFilesPayload): EvaluateCaseFilesResult {
   warmUp(payload.options);
   const t0 = performance.now();
-  const into = (b: ReusableBuffer) => (b.into ? { into: b.into } : {});
-  const gt = readNiftiFileSync(payload.gtPath, into(gtBuffer));
-  const pred = payload.predPath === null ? { data: new Uint8Array(gt.voxelCount), shape: gt.shape } : readNiftiFileSync(payload.predPath, into(predBuffer));
+  const gt = readNiftiFileSyncReusing(payload.gtPath, gtBuffer.into, fileBuffer);
+  const pred = payload.predPath === null ? { data: new Uint8Array(gt.voxelCount), shape: gt.shape } : readNiftiFileSyncReusing(payload.predPath, predBuffer.into, fileBuffer);
   const t1 = performance.now();
   const metrics = evaluateCase(gt, pred, payload.options);
   const t2 = performance.now();

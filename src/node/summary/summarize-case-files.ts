@@ -4,12 +4,14 @@
  * @module
  */
 import { summarizeCase, type CaseSummary, type DatasetCase, type DatasetSplit } from "../../stats/summarize-case.ts";
-import { readNiftiFile } from "../nifti-files.ts";
+import { readNiftiFileSyncReusing } from "../nifti-files.ts";
 import { ReusableBuffer } from "../reusable-buffer.ts";
 
 /** This thread's read buffers, reused from case to case. */
 const imageBuffer = new ReusableBuffer();
 const labelsBuffer = new ReusableBuffer();
+/** The compressed bytes of the file being read. */
+const fileBuffer = new ReusableBuffer();
 
 /** One case of a dataset on disk. */
 export interface DatasetCaseFiles {
@@ -27,11 +29,10 @@ export interface DatasetCaseFiles {
  * Reads a case's image and labels (one after the other, so at most one case
  * is in memory) and returns its {@link CaseSummary}.
  */
-export async function summarizeCaseFiles(payload: DatasetCaseFiles): Promise<CaseSummary> {
+export function summarizeCaseFiles(payload: DatasetCaseFiles): CaseSummary {
   const input: DatasetCase = { id: payload.id, split: payload.split };
-  const into = (b: ReusableBuffer) => (b.into ? { into: b.into } : {});
-  if (payload.imagePath !== undefined) input.image = await readNiftiFile(payload.imagePath, into(imageBuffer));
-  if (payload.labelsPath !== undefined) input.labels = await readNiftiFile(payload.labelsPath, into(labelsBuffer));
+  if (payload.imagePath !== undefined) input.image = readNiftiFileSyncReusing(payload.imagePath, imageBuffer.into, fileBuffer);
+  if (payload.labelsPath !== undefined) input.labels = readNiftiFileSyncReusing(payload.labelsPath, labelsBuffer.into, fileBuffer);
   const summary = summarizeCase(input);
   // the summary holds plain numbers only: the voxels' buffers can take the next case
   if (input.image) imageBuffer.adopt(input.image.data);
