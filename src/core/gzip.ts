@@ -138,6 +138,23 @@ function gunzipInto(zlib: Zlib, bytes: Uint8Array, into: Uint8Array, maxBytes: n
  * inflating no more input than needed. Used for header-only reads.
  */
 export function gunzipPrefix(bytes: Uint8Array, wantBytes: number): GunzipResult {
+  const zlib = nativeZlib();
+  if (zlib) {
+    // Native inflate of a growing prefix of the input (each input byte yields at most ~1 KiB), flushed
+    // rather than finished so that a cut stream is not an error. Anything unusual (a corrupt stream,
+    // a file shorter than wanted) goes to the fflate path below, which reports it exactly.
+    for (let k = 256; ; k *= 4) {
+      const part = bytes.subarray(0, Math.min(k, bytes.length));
+      let out: Uint8Array;
+      try {
+        out = zlib.gunzipSync(part, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(1, part.length * 1032 + 65536) });
+      } catch {
+        break;
+      }
+      if (out.length >= wantBytes) return { data: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), complete: true };
+      if (part.length === bytes.length) break;
+    }
+  }
   return fflateGunzip(bytes, wantBytes, Number.MAX_SAFE_INTEGER, wantBytes);
 }
 

@@ -6,8 +6,11 @@
  * @module
  */
 
-import { summarizeCaseFiles, type DatasetCaseFiles } from "./summary/summarize-case-files.ts";
-import { evaluateCaseFiles, type EvaluateCaseFilesPayload } from "./evaluate/evaluate-case-files.ts";
+import type { DatasetCaseFiles } from "./summary/summarize-case-files.ts";
+import type { EvaluateCaseFilesPayload } from "./evaluate/evaluate-case-files.ts";
+
+// Each kind's code is imported on its first task, so that a worker starts without loading (and
+// compiling) the code of the other kinds.
 
 /** A task handler. */
 export type WorkerHandler = (payload: unknown) => Promise<unknown> | unknown;
@@ -22,7 +25,7 @@ export const handlers: Record<string, WorkerHandler> = {
     return payload;
   },
   /** Dataset summaries (issue 6): reads one case's NIfTI files and returns its CaseSummary. */
-  "stats.summarizeCase": (payload: unknown) => summarizeCaseFiles(payload as DatasetCaseFiles),
+  "stats.summarizeCase": async (payload: unknown) => (await import("./summary/summarize-case-files.ts")).summarizeCaseFiles(payload as DatasetCaseFiles),
   /** FLARE21 evaluation (issue 3): reads one ground-truth / prediction pair and returns its CaseMetrics. */
-  "metrics.evaluateCase": (payload: unknown) => evaluateCaseFiles(payload as EvaluateCaseFilesPayload),
+  "metrics.evaluateCase": async (payload: unknown) => (await import("./evaluate/evaluate-case-files.ts")).evaluateCaseFiles(payload as EvaluateCaseFilesPayload),
 };

@@ -310,19 +310,34 @@ function addSlot(st: PassState, c: number, i: number, j: number, k: number): num
 
 /** The non-empty bins of a histogram as ascending distinct values with counts (merging equal values). */
 function histogramValueCounts(hist: Uint32Array, binValues: Float64Array): ValueCounts {
-  const pairs: [number, number][] = [];
-  for (let b = 0; b < hist.length; b++) if (hist[b] > 0) pairs.push([binValues[b], hist[b]]);
-  pairs.sort((x, y) => x[0] - y[0]); // already ascending unless the slope is negative
-  const values: number[] = [];
-  const counts: number[] = [];
-  for (const [v, c] of pairs) {
-    if (values.length > 0 && values[values.length - 1] === v) counts[counts.length - 1] += c;
+  let m = 0;
+  for (let b = 0; b < hist.length; b++) if (hist[b] > 0) m++;
+  let values = new Float64Array(m);
+  let counts = new Float64Array(m);
+  let ascending = true;
+  for (let b = 0, o = 0; b < hist.length; b++) {
+    if (hist[b] === 0) continue;
+    values[o] = binValues[b];
+    counts[o] = hist[b];
+    if (o > 0 && values[o] < values[o - 1]) ascending = false;
+    o++;
+  }
+  if (!ascending) {
+    // a negative slope (or rounding) reversed the order: sort (value, count) pairs by value
+    const idx = Array.from({ length: m }, (_, i) => i).sort((x, y) => values[x] - values[y]);
+    values = Float64Array.from(idx, (i) => values[i]);
+    counts = Float64Array.from(idx, (i) => counts[i]);
+  }
+  // merge equal values (bins that scale to the same number)
+  let w = 0;
+  for (let r = 0; r < m; r++) {
+    if (w > 0 && values[w - 1] === values[r]) counts[w - 1] += counts[r];
     else {
-      values.push(v);
-      counts.push(c);
+      values[w] = values[r];
+      counts[w++] = counts[r];
     }
   }
-  return { values: Float64Array.from(values), counts: Float64Array.from(counts) };
+  return w === m ? { values, counts } : { values: values.slice(0, w), counts: counts.slice(0, w) };
 }
 
 const CHUNK = 1 << 16;
