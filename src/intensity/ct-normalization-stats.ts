@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError } from "../core/errors.ts";
 import type { Volume } from "../core/volume.ts";
-import { numpyLinear } from "./percentile.ts";
+import { numpyLinearPercentile } from "../core/quantile.ts";
 import { checkScalar, maskArray } from "./values.ts";
 import { mulberry32 } from "../core/random.ts";
 
@@ -137,8 +137,8 @@ export class CTNormalizationAccumulator {
     return {
       meanHu: mean,
       stdHu: Math.sqrt(ss / n),
-      lowerHu: numpyLinear(n, 0.5, valueAt),
-      upperHu: numpyLinear(n, 99.5, valueAt),
+      lowerHu: numpyLinearPercentile(n, 0.5, valueAt),
+      upperHu: numpyLinearPercentile(n, 99.5, valueAt),
       voxelCount: n,
     };
   }

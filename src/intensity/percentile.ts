@@ -3,6 +3,7 @@
  * @module
  */
 import { InvalidArgumentError } from "../core/errors.ts";
+import { numpyLinearPercentile, quickselect } from "../core/quantile.ts";
 import type { Volume } from "../core/volume.ts";
 import { checkScalar, lutRange, type MaskInput, maskArray, scalingOf } from "./values.ts";
 
@@ -12,55 +13,10 @@ export interface PercentileOptions {
   mask?: MaskInput;
 }
 
-/**
- * numpy's linear interpolation between the sorted values at ranks floor(h) and floor(h) + 1,
- * h = (n − 1)·q/100, including its `_lerp` form (`b − (b − a)(1 − t)` when t ≥ 0.5).
- * `valueAt(i)` returns the i-th smallest value.
- * @internal
- */
-export function numpyLinear(n: number, q: number, valueAt: (rank: number) => number): number {
-  const h = (n - 1) * (q / 100);
-  if (h >= n - 1) return valueAt(n - 1);
-  const lo = Math.floor(h);
-  const t = h - lo;
-  const a = valueAt(lo);
-  const b = valueAt(lo + 1);
-  const diff = b - a;
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
-}
-
 /** Checks a percentile in [0, 100]. */
 function checkQ(q: unknown): number {
   if (typeof q !== "number" || !(q >= 0 && q <= 100)) throw new InvalidArgumentError("q", q, "a number in [0, 100]");
   return q;
-}
-
-/** In-place quickselect: after it, `a[k]` is the k-th smallest of `a[lo..hi]` and everything left of k is ≤ it. */
-function select(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    // median of three as pivot (Hoare, "Algorithm 65: FIND", CACM 1961)
-    const mid = (lo + hi) >>> 1;
-    let x = a[lo];
-    const y = a[mid];
-    const z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        x = a[i];
-        a[i] = a[j];
-        a[j] = x;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
 }
 
 /**
@@ -124,7 +80,7 @@ export function percentile(volume: Volume, q: number | readonly number[], option
       }
       return NaN;
     };
-    results = qs.map((p) => numpyLinear(total, p, valueAt));
+    results = qs.map((p) => numpyLinearPercentile(total, p, valueAt));
   } else {
     const values = new Float64Array(mask ? countMask(mask, n) : n);
     let m = 0;
@@ -138,10 +94,10 @@ export function percentile(volume: Volume, q: number | readonly number[], option
     if (m === 0) throw emptyError(mask !== undefined);
     if (nan) return Array.isArray(q) ? qs.map(() => NaN) : NaN;
     const valueAt = (rank: number): number => {
-      select(values, rank, 0, m - 1);
+      quickselect(values, rank, 0, m - 1);
       return values[rank];
     };
-    results = qs.map((p) => numpyLinear(m, p, valueAt));
+    results = qs.map((p) => numpyLinearPercentile(m, p, valueAt));
   }
   return Array.isArray(q) ? results : results[0];
 }

@@ -85,6 +85,14 @@ describe("percentile", () => {
     );
   });
 
+  it("infinite values as numpy 1.24: percentile([1, ∞], 0) is NaN (∞ · 0 in the lerp), [1, ∞, 5] at 0 is 1, [−∞, 1] at 100 is 1", () => {
+    const f = (values: number[], q: number) => percentile(createVolume(Float64Array.from(values), [values.length, 1, 1]), q);
+    expect(f([1, Infinity], 0)).toBeNaN();
+    expect(f([1, Infinity, 5], 0)).toBe(1);
+    expect(f([-Infinity, 1], 100)).toBe(1);
+    expect(f([1, 2, Infinity], 50)).toBeNaN();
+  });
+
   it("applies scaling, including a negative slope (order reversed)", () => {
     const v = createVolume(Int16Array.from([0, 1, 2, 3, 10]), [5, 1, 1], { scaling: { slope: -2, intercept: 5 } });
     const hu = [5, 3, 1, -1, -15];

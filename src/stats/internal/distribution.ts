@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { numpyLinearPercentile, quickselect } from "../../core/quantile.ts";
 
 /** Distinct values in ascending order with how often each occurs. */
 export interface ValueCounts {
@@ -30,25 +31,12 @@ export interface Distribution {
 }
 
 /**
- * numpy's default (`method="linear"`, numpy ≥ 1.22) percentile of a distribution.
- * Virtual index `(n − 1)·q` with `q = p / 100`; the two neighbouring order
- * statistics are blended with numpy's `_lerp` (`a + (b − a)·t`, or
- * `b − (b − a)·(1 − t)` when `t ≥ 0.5`), so results equal numpy's bit for bit.
- * @see numpy/lib/function_base.py `_quantile`, `_lerp` (Hyndman & Fan 1996, definition 7).
+ * numpy's default (`method="linear"`) percentile of a distribution
+ * (`numpyLinearPercentile`; NaN when it is empty).
  */
 export function percentileLinear(d: Distribution, percent: number): number {
-  const n = d.count;
-  if (n === 0) return Number.NaN;
-  const q = percent / 100;
-  const virtualIndex = (n - 1) * q;
-  if (virtualIndex >= n - 1) return d.kth(n - 1);
-  if (virtualIndex <= 0) return d.kth(0);
-  const lo = Math.floor(virtualIndex);
-  const t = virtualIndex - lo;
-  const a = d.kth(lo);
-  const b = d.kth(lo + 1);
-  const diff = b - a;
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+  if (d.count === 0) return Number.NaN;
+  return numpyLinearPercentile(d.count, percent, (k) => d.kth(k));
 }
 
 /** numpy's `median`: the middle value, or the mean of the two middle values computed as `(a + b) / 2`. */
@@ -110,7 +98,7 @@ export function arrayDistribution(values: Float64Array): Distribution {
   const n = values.length;
   return {
     count: n,
-    kth: (k) => select(values, k),
+    kth: (k) => quickselect(values, k),
     mean() {
       let s = 0;
       for (let i = 0; i < n; i++) s += values[i];
@@ -135,54 +123,6 @@ export function arrayDistribution(values: Float64Array): Distribution {
       return v;
     },
   };
-}
-
-/** Reorders `a` so that `a[k]` is its k-th smallest value and returns it (median-of-three quickselect). */
-export function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    if (hi - lo < 16) {
-      // insertion sort for short ranges
-      for (let i = lo + 1; i <= hi; i++) {
-        const v = a[i];
-        let j = i - 1;
-        while (j >= lo && a[j] > v) {
-          a[j + 1] = a[j];
-          j--;
-        }
-        a[j + 1] = v;
-      }
-      return a[k];
-    }
-    const mid = (lo + hi) >>> 1;
-    // median of three as pivot
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
-  a[j] = t;
 }
 
 /** Sorts a copy of `values` and run-length encodes it. */
