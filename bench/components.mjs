@@ -4,20 +4,10 @@
 import { cpus, loadavg } from "node:os";
 import { createVolume } from "../dist/index.js";
 import { fillHoles, keepLargest, labelComponents, postprocessFlare } from "../dist/components.js";
+import { mulberry32 } from "./_lib.mjs";
 
 const NX = 512, NY = 512, NZ = 100;
 const N = NX * NY * NZ;
-
-// Seeded PRNG (mulberry32) so every run times the same volume.
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeLabels() {
   const rnd = mulberry32(42);

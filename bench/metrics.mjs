@@ -7,6 +7,7 @@ import { linkSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "./_lib.mjs";
 
 // FLAREKIT_DIST=<dir> benchmarks another build (e.g. `npx tsup --out-dir .bench-dist/metrics --no-dts`),
 // so that other people's builds wiping dist/ do not disturb a run.
@@ -18,16 +19,6 @@ const ONLY = process.env.BENCH_ONLY; // "realistic" | "fragmented" | "dataset": 
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
-
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Smooth organs: ellipsoids (mm) whose radius is modulated by a few low-frequency

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { createVolume } from "../dist/index.js";
 import { datasetSummary, writeNiftiFile } from "../dist/node.js";
 import { labelStatistics } from "../dist/stats.js";
+import { mulberry32 } from "./_lib.mjs";
 
 // Child mode: run one datasetSummary in a fresh process so its time and peak memory are its own.
 if (process.argv[2] === "--summary-child") {
@@ -30,16 +31,6 @@ const NX = 512, NY = 512, NZ = 100;
 const N = NX * NY * NZ;
 const casesArg = process.argv.indexOf("--cases");
 const CASES = casesArg > 0 ? Number(process.argv[casesArg + 1]) : 50;
-
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A CT (int16 HU: air, body fat, organs with Gaussian-ish noise) and its labels; `seed` moves the organs a little. */
 function makeCase(seed) {
