@@ -204,7 +204,10 @@ export function readNiftiFileSyncReusing(path: string, into: Uint8Array | undefi
     wrapIo(path, err);
   }
   try {
-    return readNifti(bytes, options);
+    const volume = readNifti(bytes, options);
+    // not gzip after all (a misnamed .nii): the volume views the file buffer, which must not be reused
+    if (volume.data.buffer === bytes.buffer) file.release();
+    return volume;
   } catch (err) {
     // a .nii.gz holding the header of a pair: let the general reader find the partner
     if (isFlarekitError(err, "MISSING_PARTNER")) return readNiftiFileSync(path, options);

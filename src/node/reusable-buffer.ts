@@ -26,6 +26,11 @@ export class ReusableBuffer {
     return this.bytes;
   }
 
+  /** Lets the buffer go (when a volume still views it, or at the end of a run). */
+  release(): void {
+    this.bytes = undefined;
+  }
+
   /**
    * Keeps the buffer under a volume's voxels for the next read. Call it only
    * when nothing uses the volume any more.

@@ -29,3 +29,12 @@ export const handlers: Record<string, WorkerHandler> = {
   /** FLARE21 evaluation (issue 3): reads one ground-truth / prediction pair and returns its CaseMetrics. */
   "metrics.evaluateCase": async (payload: unknown) => (await import("./evaluate/evaluate-case-files.ts")).evaluateCaseFiles(payload as EvaluateCaseFilesPayload),
 };
+
+/**
+ * Per kind, what to let go after a run in the calling thread (`concurrency` 1): the buffers a task
+ * keeps from case to case. Worker threads free theirs when they end.
+ */
+export const releases: Record<string, () => Promise<void>> = {
+  "stats.summarizeCase": async () => (await import("./summary/summarize-case-files.ts")).releaseBuffers(),
+  "metrics.evaluateCase": async () => (await import("./evaluate/evaluate-case-files.ts")).releaseBuffers(),
+};

@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { handlers } from "./worker-handlers.ts";
+import { handlers, releases } from "./worker-handlers.ts";
 
 /** Outcome of one task. */
 export type TaskResult<R> =
@@ -50,14 +50,18 @@ export async function runTasks<P, R>(kind: string, payloads: readonly P[], optio
   if (concurrency === 1) {
     const handler = handlers[kind];
     if (!handler) throw new Error(`Unknown task kind "${kind}"`);
-    for (let i = 0; i < total; i++) {
-      try {
-        results[i] = { ok: true, value: (await handler(payloads[i])) as R };
-      } catch (err) {
-        const e = err as { message?: string; code?: string; name?: string };
-        results[i] = { ok: false, error: { message: String(e?.message ?? err), code: e?.code, name: e?.name } };
+    try {
+      for (let i = 0; i < total; i++) {
+        try {
+          results[i] = { ok: true, value: (await handler(payloads[i])) as R };
+        } catch (err) {
+          const e = err as { message?: string; code?: string; name?: string };
+          results[i] = { ok: false, error: { message: String(e?.message ?? err), code: e?.code, name: e?.name } };
+        }
+        report(i);
       }
-      report(i);
+    } finally {
+      await releases[kind]?.();
     }
     return results;
   }

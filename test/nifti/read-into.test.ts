@@ -102,6 +102,17 @@ describe("readNiftiFileSyncReusing (dataset workers)", () => {
     expect(v.data.buffer).toBe(voxels.into?.buffer);
   });
 
+  it("a .nii.gz that is not compressed (misnamed .nii) keeps its voxels when the next file is read", () => {
+    writeFileSync(join(dir, "raw-named.nii.gz"), raw); // uncompressed bytes under a .gz name
+    const other = createVolume(Int16Array.from(values, (x) => x + 1), shape);
+    writeFileSync(join(dir, "other.nii.gz"), writeNifti(other, { gzip: true }));
+    const file = new ReusableBuffer();
+    const first = readNiftiFileSyncReusing(join(dir, "raw-named.nii.gz"), undefined, file);
+    const second = readNiftiFileSyncReusing(join(dir, "other.nii.gz"), undefined, file);
+    expect(Array.from(first.data as Int16Array)).toEqual(Array.from(values));
+    expect((second.data as Int16Array)[5]).toBe(values[5] + 1);
+  });
+
   it("reports a missing file as an IoError naming it", () => {
     expect(() => readNiftiFileSyncReusing(join(dir, "missing.nii.gz"), undefined, new ReusableBuffer())).toThrow(
       expect.objectContaining({ code: "IO_ERROR", message: expect.stringContaining("missing.nii.gz") }),

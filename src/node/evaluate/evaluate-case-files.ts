@@ -64,3 +64,10 @@ export function evaluateCaseFiles(payload: EvaluateCaseFilesPayload): EvaluateCa
   predBuffer.adopt(pred.data);
   return { name: payload.name, metrics, readS: (t1 - t0) / 1000, evaluateS: (t2 - t1) / 1000 };
 }
+
+/** Drops this thread's read buffers (after a run in the calling thread, so that they do not outlive it). */
+export function releaseBuffers(): void {
+  gtBuffer.release();
+  predBuffer.release();
+  fileBuffer.release();
+}

@@ -39,3 +39,10 @@ export function summarizeCaseFiles(payload: DatasetCaseFiles): CaseSummary {
   if (input.labels) labelsBuffer.adopt(input.labels.data);
   return summary;
 }
+
+/** Drops this thread's read buffers (after a run in the calling thread, so that they do not outlive it). */
+export function releaseBuffers(): void {
+  imageBuffer.release();
+  labelsBuffer.release();
+  fileBuffer.release();
+}
