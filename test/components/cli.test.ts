@@ -90,6 +90,9 @@ describe("flarekit postprocess", () => {
     expect(cli("postprocess", input, o, "--connectivity", "7").status).toBe(2);
     expect(cli("postprocess", input, o, "--keep", "liver:1").status).toBe(2);
     expect(cli("postprocess", input, o, "--min-voxels", "3", "--min-volume", "10").status).toBe(2);
+    const notNifti = cli("postprocess", input, join(dir, "x.txt"));
+    expect(notNifti.status).toBe(2);
+    expect(notNifti.stderr).toMatch(/must end in \.nii or \.nii\.gz, got ".*x\.txt"/);
     const missing = cli("postprocess", join(dir, "missing.nii.gz"), o);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/missing\.nii\.gz/);

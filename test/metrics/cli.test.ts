@@ -57,6 +57,9 @@ describe("flarekit eval / merge", () => {
     expect(noPred.status).toBe(2);
     expect(noPred.stderr).toContain("--gt <dir> and --pred <dir> are required");
     expect(cli("eval", "--gt", ds.gtDir, "--pred", ds.predDir, "--shard", "3/2").status).toBe(2);
+    const badConcurrency = cli("eval", "--gt", ds.gtDir, "--pred", ds.predDir, "--concurrency", "1.5");
+    expect(badConcurrency.status).toBe(2);
+    expect(badConcurrency.stderr).toContain('--concurrency expects a positive integer, got "1.5"');
     const p0 = join(ds.root, "dup.csv");
     cli("eval", "--gt", ds.gtDir, "--pred", ds.predDir, "--shard", "0/2", "--out", p0, "--quiet");
     const dup = cli("merge", p0, p0);

@@ -83,6 +83,9 @@ describe("flarekit stats / summary (built CLI)", () => {
     expect(cli("stats").status).toBe(2);
     expect(cli("stats", join(dir, "labels.nii.gz"), "--json", "--csv").status).toBe(2);
     expect(cli("stats", join(dir, "labels.nii.gz"), "--totalseg").status).toBe(2);
+    const badWorkers = cli("summary", dir, "--workers", "0");
+    expect(badWorkers.status).toBe(2);
+    expect(badWorkers.stderr).toContain('--workers expects a positive integer, got "0"');
     const r = cli("stats", join(dir, "labels.nii.gz"), "--image", join(dir, "ct-other.nii.gz"));
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

@@ -28,3 +28,18 @@ export function numberOption(name: string, value: unknown, fallback?: number): n
   }
   return n;
 }
+
+/** The input and output files of a file-to-file command; the output must be a `.nii` or `.nii.gz` path. */
+export function inputOutputFiles(positionals: string[]): [string, string] {
+  if (positionals.length !== 2) throw new UsageError(`expected an input and an output file, got ${positionals.length} file(s)`);
+  const [input, output] = positionals;
+  if (!/\.nii(\.gz)?$/i.test(output)) throw new UsageError(`the output must end in .nii or .nii.gz, got "${output}"`);
+  return [input, output];
+}
+
+/** Parses a positive-integer option (a count of workers, …); a {@link UsageError} names the option otherwise. */
+export function positiveIntegerOption(name: string, value: unknown): number | undefined {
+  const n = numberOption(name, value);
+  if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw new UsageError(`--${name} expects a positive integer, got "${String(value)}"`);
+  return n;
+}

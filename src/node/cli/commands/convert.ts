@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "../../../core/errors.ts";
 import { scaledData } from "../../../core/scaled-data.ts";
 import { type Volume, volumeLike } from "../../../core/volume.ts";
 import { readNiftiFile, writeNiftiFile } from "../../nifti-files.ts";
-import { numberOption, parseCliArgs } from "../args.ts";
+import { inputOutputFiles, numberOption, parseCliArgs } from "../args.ts";
 import { type CliCommand, UsageError } from "../command.ts";
 
 const TARGETS: readonly NumericDType[] = ["uint8", "int8", "int16", "uint16", "int32", "uint32", "float32", "float64"];
@@ -85,15 +85,13 @@ Examples:
       clamp: { type: "boolean" },
       level: { type: "string" },
     });
-    if (positionals.length !== 2) throw new UsageError(`expected an input and an output file, got ${positionals.length} file(s)`);
+    const [input, output] = inputOutputFiles(positionals);
     const version = numberOption("nifti", values.nifti);
     if (version !== undefined && version !== 1 && version !== 2) throw new UsageError(`--nifti expects 1 or 2, got ${version}`);
     const level = numberOption("level", values.level, 6) as number;
     if (!Number.isInteger(level) || level < 0 || level > 9) throw new UsageError(`--level expects an integer 0–9, got ${level}`);
     const dtype = values.datatype as NumericDType | undefined;
     if (dtype !== undefined && !TARGETS.includes(dtype)) throw new UsageError(`--datatype expects one of ${TARGETS.join(", ")}, got "${dtype}"`);
-    const [input, output] = positionals;
-    if (!/\.nii(\.gz)?$/i.test(output)) throw new UsageError(`the output must end in .nii or .nii.gz, got "${output}"`);
     let volume = await readNiftiFile(input);
     const from = `${volume.nifti?.source.format ?? "NIfTI"} ${volume.dtype}`;
     const converting = dtype !== undefined && dtype !== volume.dtype;

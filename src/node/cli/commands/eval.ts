@@ -5,7 +5,7 @@
  */
 import { writeFileSync, renameSync } from "node:fs";
 import { evaluateDataset, parseShard } from "../../evaluate-dataset.ts";
-import { numberOption, parseCliArgs } from "../args.ts";
+import { numberOption, parseCliArgs, positiveIntegerOption } from "../args.ts";
 import { type CliCommand, type CliIO, UsageError } from "../command.ts";
 import { progressBar } from "../progress.ts";
 import type { EvaluationSummary } from "../../../metrics/evaluation-table.ts";
@@ -74,8 +74,7 @@ Example:
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (typeof values.gt !== "string" || typeof values.pred !== "string") throw new UsageError("--gt <dir> and --pred <dir> are required");
-    const concurrency = numberOption("concurrency", values.concurrency);
-    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency expects a positive integer, got "${String(values.concurrency)}"`);
+    const concurrency = positiveIntegerOption("concurrency", values.concurrency);
     const toleranceMm = numberOption("tolerance", values.tolerance, 1);
     if (toleranceMm === undefined || toleranceMm < 0) throw new UsageError(`--tolerance expects a number ≥ 0, got "${String(values.tolerance)}"`);
     let shard;

@@ -11,7 +11,7 @@ import { removeSmallComponents } from "../../../components/remove-small-componen
 import type { Connectivity, LabelFill, LabelRemoval } from "../../../components/types.ts";
 import type { Volume } from "../../../core/volume.ts";
 import { readNiftiFile, writeNiftiFile } from "../../nifti-files.ts";
-import { numberOption, parseCliArgs } from "../args.ts";
+import { inputOutputFiles, numberOption, parseCliArgs } from "../args.ts";
 import { type CliCommand, UsageError } from "../command.ts";
 
 function parseKeep(text: string): KeepCount {
@@ -105,7 +105,7 @@ Examples:
       connectivity: { type: "string" },
       json: { type: "boolean" },
     });
-    if (positionals.length !== 2) throw new UsageError(`expected an input and an output file, got ${positionals.length} file(s)`);
+    const [input, output] = inputOutputFiles(positionals);
     const connectivity = numberOption("connectivity", values.connectivity, 26) as number;
     if (connectivity !== 6 && connectivity !== 18 && connectivity !== 26) {
       throw new UsageError(`--connectivity expects 6, 18 or 26, got ${connectivity}`);

@@ -5,7 +5,7 @@
  */
 import { type GridConvention, type Interpolation, resampleLike, resampleToSpacing } from "../../../resample/index.ts";
 import { readNiftiFile, writeNiftiFile } from "../../nifti-files.ts";
-import { numberOption, parseCliArgs } from "../args.ts";
+import { inputOutputFiles, numberOption, parseCliArgs } from "../args.ts";
 import { type CliCommand, UsageError } from "../command.ts";
 
 const INTERPOLATIONS: readonly Interpolation[] = ["nearest", "linear", "cubic", "labels-linear"];
@@ -51,9 +51,7 @@ Examples:
       like: { type: "string" },
       fill: { type: "string" },
     });
-    if (positionals.length !== 2) throw new UsageError(`expected an input and an output file, got ${positionals.length} file(s)`);
-    const [input, output] = positionals;
-    if (!/\.nii(\.gz)?$/i.test(output)) throw new UsageError(`the output must end in .nii or .nii.gz, got "${output}"`);
+    const [input, output] = inputOutputFiles(positionals);
     const raw = values.spacing as string | undefined;
     const like = values.like as string | undefined;
     if ((raw === undefined) === (like === undefined)) throw new UsageError("give either --spacing (e.g. --spacing 1.5,1.5,1.5) or --like <ref.nii.gz>");

@@ -5,7 +5,7 @@
  */
 import { datasetSummaryMarkdown } from "../../../stats/dataset-summary-markdown.ts";
 import { datasetSummary } from "../../dataset-summary.ts";
-import { numberOption, parseCliArgs } from "../args.ts";
+import { parseCliArgs, positiveIntegerOption } from "../args.ts";
 import { type CliCommand, UsageError } from "../command.ts";
 import { progressBar } from "../progress.ts";
 
@@ -42,8 +42,7 @@ Example:
     });
     if (positionals.length !== 1) throw new UsageError(`expected one dataset folder, got ${positionals.length}`);
     if (values.markdown && values.json) throw new UsageError("choose one of --markdown and --json");
-    const workers = numberOption("workers", values.workers);
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`--workers expects a positive integer, got ${workers}`);
+    const workers = positiveIntegerOption("workers", values.workers);
     const bar = progressBar("summary", io, !values.quiet);
     const summary = await datasetSummary(positionals[0], {
       ...(workers !== undefined ? { workers } : {}),

@@ -5,7 +5,7 @@
  */
 import { applyWindow, type WindowFunction, type WindowLevel, type WindowPresetName, WINDOW_PRESETS } from "../../../intensity/index.ts";
 import { readNiftiFile, writeNiftiFile } from "../../nifti-files.ts";
-import { numberOption, parseCliArgs } from "../args.ts";
+import { inputOutputFiles, numberOption, parseCliArgs } from "../args.ts";
 import { type CliCommand, UsageError } from "../command.ts";
 
 const FUNCTIONS: readonly WindowFunction[] = ["clip", "linear", "linear-exact", "sigmoid"];
@@ -41,9 +41,7 @@ Examples:
       function: { type: "string" },
       uint8: { type: "boolean" },
     });
-    if (positionals.length !== 2) throw new UsageError(`expected an input and an output file, got ${positionals.length} file(s)`);
-    const [input, output] = positionals;
-    if (!/\.nii(\.gz)?$/i.test(output)) throw new UsageError(`the output must end in .nii or .nii.gz, got "${output}"`);
+    const [input, output] = inputOutputFiles(positionals);
     const preset = values.preset as string | undefined;
     const center = numberOption("center", values.center);
     const width = numberOption("width", values.width);
