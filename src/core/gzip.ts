@@ -57,7 +57,7 @@ export interface GunzipResult {
  *   `maxBytes`: refuse to produce more than this.
  * @throws {@link CorruptGzipError} for corrupt streams; {@link SizeLimitError} beyond `maxBytes`.
  */
-export function gunzip(bytes: Uint8Array, options: { expectedBytes?: number; maxBytes: number; into?: Uint8Array }): GunzipResult {
+export function gunzip(bytes: Uint8Array, options: { expectedBytes?: number; maxBytes: number; into?: Uint8Array | undefined }): GunzipResult {
   const zlib = nativeZlib();
   // Deflate expands at most 1032:1, so no honest stream decodes beyond this: never allocate more.
   const maxBytes = Math.min(options.maxBytes, bytes.length * 1032 + 65536);

@@ -4,7 +4,7 @@
  */
 import type { Affine } from "../core/affine.ts";
 import { DTYPES, type DType, type DTypeArrayMap } from "../core/dtypes.ts";
-import { InvalidHeaderError, MissingPartnerError, SizeLimitError, TruncatedDataError } from "../core/errors.ts";
+import { InvalidArgumentError, InvalidHeaderError, MissingPartnerError, SizeLimitError, TruncatedDataError } from "../core/errors.ts";
 import { gunzip, gunzipPrefix, isGzip } from "../core/gzip.ts";
 import { Volume, type Scaling, type VolumeNifti } from "../core/volume.ts";
 import { dtypeFromNiftiCode } from "./datatypes.ts";
@@ -40,6 +40,16 @@ export interface ReadNiftiOptions {
    * volume views them anyway), without native zlib, and when too small.
    */
   into?: Uint8Array;
+}
+
+/**
+ * Checks the `into` option: a Uint8Array (over a plain ArrayBuffer) or undefined.
+ * @internal
+ */
+export function checkInto(into: unknown): void {
+  if (into !== undefined && !(into instanceof Uint8Array)) {
+    throw new InvalidArgumentError("into", Object.prototype.toString.call(into), "a Uint8Array to read into", "Wrap an ArrayBuffer as new Uint8Array(buffer).");
+  }
 }
 
 /** Everything a header tells, without the voxels ({@link readNiftiHeader}). */
@@ -243,6 +253,7 @@ export function readNiftiHeader(input: BytesLike, options: { maxBytes?: number }
  * ```
  */
 export function readNifti(input: BytesLike, options: ReadNiftiOptions = {}): Volume {
+  checkInto(options.into);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const raw = toBytes(input);
   const gz = isGzip(raw);
@@ -255,7 +266,7 @@ export function readNifti(input: BytesLike, options: ReadNiftiOptions = {}): Vol
     const need = p.storage === "single" ? d.dataOffset + d.dataBytes : undefined;
     // The header justifies `need` bytes; allow trailing bytes up to as much again, never more.
     const limit = need !== undefined ? need + Math.max(1024 ** 2, need) : 64 * 1024 ** 2;
-    const r = gunzip(raw, { ...(need !== undefined ? { expectedBytes: need } : {}), maxBytes: limit, ...(options.into ? { into: options.into } : {}) });
+    const r = gunzip(raw, { ...(need !== undefined ? { expectedBytes: need } : {}), maxBytes: limit, into: options.into });
     bytes = r.data;
     if (!r.complete && need !== undefined && bytes.length < need) {
       throw new TruncatedDataError(
@@ -292,7 +303,7 @@ export function readNifti(input: BytesLike, options: ReadNiftiOptions = {}): Vol
     const img = toBytes(options.image);
     if (isGzip(img)) {
       const need = dataOffset + d.dataBytes;
-      const r = gunzip(img, { expectedBytes: need, maxBytes: need + 1024 ** 2, ...(options.into ? { into: options.into } : {}) });
+      const r = gunzip(img, { expectedBytes: need, maxBytes: need + 1024 ** 2, into: options.into });
       imageBytes = r.data;
     } else {
       imageBytes = img;

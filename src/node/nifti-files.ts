@@ -9,7 +9,7 @@ import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Volume } from "../core/volume.ts";
 import { InvalidArgumentError, IoError, MissingPartnerError, isFlarekitError } from "../core/errors.ts";
-import { readNifti, readNiftiHeader, type NiftiHeaderInfo, type ReadNiftiOptions } from "../nifti/read-nifti.ts";
+import { checkInto, readNifti, readNiftiHeader, type NiftiHeaderInfo, type ReadNiftiOptions } from "../nifti/read-nifti.ts";
 import { writeNifti, type WriteNiftiOptions } from "../nifti/write-nifti.ts";
 import type { ReusableBuffer } from "./reusable-buffer.ts";
 
@@ -73,12 +73,16 @@ function withoutInto(options: ReadNiftiFileOptions): ReadNiftiFileOptions {
   return rest;
 }
 
-/** The file's bytes read into `into` (a view of it), or `undefined` when the file is larger. */
-function readFileIntoSync(path: string, into: Uint8Array): Uint8Array | undefined {
+/**
+ * The file's bytes read into the buffer `bufferFor(size)` gives (a view of it), or `undefined`
+ * when it gives none (the file is larger than the caller's buffer).
+ */
+function readFileIntoSync(path: string, bufferFor: (size: number) => Uint8Array | undefined): Uint8Array | undefined {
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
-    if (size > into.length) return undefined;
+    const into = bufferFor(size);
+    if (into === undefined) return undefined;
     let done = 0;
     while (done < size) {
       const n = readSync(fd, into, done, size - done, done);
@@ -91,7 +95,10 @@ function readFileIntoSync(path: string, into: Uint8Array): Uint8Array | undefine
   }
 }
 
-/** Asynchronous {@link readFileIntoSync}. */
+/** `into` when it holds `size` bytes. */
+const ifFits = (into: Uint8Array) => (size: number) => (size <= into.length ? into : undefined);
+
+/** The file's bytes read into `into` (a view of it) when they fit, else `undefined`; asynchronous. */
 async function readFileInto(path: string, into: Uint8Array): Promise<Uint8Array | undefined> {
   const handle = await open(path, "r");
   try {
@@ -127,6 +134,7 @@ async function readFileInto(path: string, into: Uint8Array): Promise<Uint8Array 
  * ```
  */
 export async function readNiftiFile(path: string, options: ReadNiftiFileOptions = {}): Promise<Volume> {
+  checkInto(options.into);
   const pair = partnerCandidates(path);
   try {
     if (!pair && options.into && !GZ.test(path)) {
@@ -155,17 +163,18 @@ export async function readNiftiFile(path: string, options: ReadNiftiFileOptions 
  * ```
  */
 export function readNiftiFileSync(path: string, options: ReadNiftiFileOptions = {}): Volume {
+  checkInto(options.into);
   const pair = partnerCandidates(path);
   try {
     if (!pair && options.into && !GZ.test(path)) {
-      const bytes = readFileIntoSync(path, options.into);
+      const bytes = readFileIntoSync(path, ifFits(options.into));
       if (bytes && !needsPartner(bytes)) return readNifti(bytes, withoutInto(options));
     }
     const header = readFileSync(pair ? pair.header : path);
     if (pair || needsPartner(header)) {
       const images = pair ? pair.images : [path.replace(/(\.nii)?(\.gz)?$/i, ".img"), path.replace(/(\.nii)?(\.gz)?$/i, ".img.gz")];
       const imagePath = findImage(pair ? pair.header : path, images);
-      const image = (options.into && !GZ.test(imagePath) ? readFileIntoSync(imagePath, options.into) : undefined) ?? readFileSync(imagePath);
+      const image = (options.into && !GZ.test(imagePath) ? readFileIntoSync(imagePath, ifFits(options.into)) : undefined) ?? readFileSync(imagePath);
       return readNifti(header, { ...options, image });
     }
     return readNifti(header, options);
@@ -183,23 +192,10 @@ export function readNiftiFileSync(path: string, options: ReadNiftiFileOptions = 
  */
 export function readNiftiFileSyncReusing(path: string, into: Uint8Array | undefined, file: ReusableBuffer): Volume {
   const options: ReadNiftiFileOptions = into ? { into } : {};
-  if (!/\.nii\.gz$/i.test(path)) return readNiftiFileSync(path, options);
+  if (!/\.nii\.gz$/i.test(path)) return readNiftiFileSync(path, options); // pairs and .nii: the general reader
   let bytes: Uint8Array;
   try {
-    const fd = openSync(path, "r");
-    try {
-      const size = fstatSync(fd).size;
-      const buffer = file.ensure(size);
-      let done = 0;
-      while (done < size) {
-        const n = readSync(fd, buffer, done, size - done, done);
-        if (n === 0) break;
-        done += n;
-      }
-      bytes = buffer.subarray(0, done);
-    } finally {
-      closeSync(fd);
-    }
+    bytes = readFileIntoSync(path, (size) => file.ensure(size)) as Uint8Array;
   } catch (err) {
     wrapIo(path, err);
   }

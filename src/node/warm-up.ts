@@ -8,8 +8,8 @@
  * workers for the cores. Running the same code once on a small pair of label
  * maps (every branch of the real work taken: all labels present, the 4-voxel
  * word paths, runs, both directions) first costs a few tens of ms and saves
- * about 0.2 s on the first real case (measured with 2 workers on FLARE-size
- * cases, bench/metrics.mjs).
+ * about 0.1 s on a worker's first real case (0.66 → 0.55 s, two workers on
+ * FLARE-size cases, bench/metrics.mjs).
  * @internal
  * @module
  */

@@ -48,6 +48,13 @@ describe("readNifti(bytes, { into })", () => {
     }
   });
 
+  it("refuses an `into` that is not a Uint8Array with a typed error (readNifti and the file readers)", () => {
+    const bad = { into: new ArrayBuffer(raw.length + 64) as unknown as Uint8Array };
+    expect(() => readNifti(gz, bad)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "into" }));
+    writeFileSync(join(dir, "c.nii"), raw);
+    expect(() => readNiftiFileSync(join(dir, "c.nii"), bad)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "into" }));
+  });
+
   it("reports a truncated .nii.gz with the same error as without `into`", () => {
     const cut = gz.subarray(0, gz.length - 200);
     const plain = (() => {

@@ -124,7 +124,7 @@ Examples:
       minVolumeMm3 = FLARE21_MIN_VOLUME_MM3;
     }
     const c = connectivity as Connectivity;
-    const labels = await readNiftiFile(positionals[0]);
+    const labels = await readNiftiFile(input);
     let removed: LabelRemoval[] = [];
     let result: Volume = labels;
     if (keep !== undefined) {
@@ -146,12 +146,12 @@ Examples:
     }
     let filled: LabelFill[] | undefined;
     if (values["fill-holes"]) fillHoles(result, { out: result.data, onSummary: (s) => (filled = s) });
-    await writeNiftiFile(positionals[1], result);
+    await writeNiftiFile(output, result);
     if (values.json) {
-      io.stdout.write(JSON.stringify({ input: positionals[0], output: positionals[1], connectivity, removed, ...(filled ? { filled } : {}) }, null, 2) + "\n");
+      io.stdout.write(JSON.stringify({ input, output, connectivity, removed, ...(filled ? { filled } : {}) }, null, 2) + "\n");
     } else {
       const total = removed.reduce((a, r) => a + r.componentsRemoved, 0);
-      io.stdout.write(`${positionals[0]} → ${positionals[1]} (${connectivity}-connected): removed ${total} component(s)\n`);
+      io.stdout.write(`${input} → ${output} (${connectivity}-connected): removed ${total} component(s)\n`);
       io.stdout.write(report(removed, filled));
     }
     return 0;
